@@ -1,0 +1,274 @@
+"""The command line, as fixed by CONTRACT.md.
+
+    lintnews [OPTIONS] PATH...       lint (PATH "-" reads standard input)
+    lintnews rules                   list the rules
+    lintnews explain RULE            a rule's documentation
+
+Exit status: 0 nothing at or above the fail level is left; 1 something is;
+2 the run itself failed (bad option or config, a file that could not be read).
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .config import ConfigError, ConfigFinder
+from .files import FileError, decode, read_source, write_atomic
+from .formats import format_for, is_lintable
+from .model import Applicability, Severity
+from .report import FileReport, get_emitter
+
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
+
+
+class DefaultGroup(click.Group):
+    """`lintnews PATH...` means `lintnews check PATH...`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] in ("--help", "-h", "--version"):
+            return super().parse_args(ctx, args)
+        if not args or args[0] not in self.commands:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lintnews")
+def cli() -> None:
+    """Lint machine-translated news copy: fused words, Spanish leftovers,
+    names and places, quote punctuation, captions left in the body, and more.
+
+    `lintnews story.txt` reports; `lintnews --fix story.txt` repairs what is safe.
+    """
+
+
+def _csv(values) -> list[str]:
+    out = []
+    for v in values or ():
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
+    """Expand directories to the files lintnews understands, in a stable order."""
+    out: list[str] = []
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            out.append(p)
+            continue
+        found = []
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in files:
+                full = Path(root) / name
+                if is_lintable(full) and not any(full.match(pat) for pat in exclude or ()):
+                    found.append(str(full))
+        out.extend(sorted(found))
+    return out
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "sarif", "github"]), help="Report format.")
+@click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules or categories to enable on top of the defaults.")
+@click.option("--ignore", multiple=True, help="Rules or categories to turn off (comma-separated).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this lintnews.toml or pyproject.toml instead of searching.")
+@click.option("--style", default=None, help="House style: ap, reuters, or a path to a style .toml.")
+@click.option("--stdin-filename", default=None, help="The name of the story read from standard input.")
+@click.option("--input-format", default=None, help="Read files as this format (text, …) whatever their extension.")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only, no source excerpts; nothing when clean.")
+@click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
+def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, ignore, fail_on,
+          config_path, style, stdin_filename, input_format, quiet, no_color) -> None:
+    """Lint PATHS (files or folders; - for standard input)."""
+    out = click.get_text_stream("stdout")
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
+    if fix and diff:
+        raise click.UsageError("--fix and --diff do not go together: --diff changes nothing")
+    try:
+        finder = ConfigFinder(Path(config_path) if config_path else None)
+        if input_format:
+            format_for(None, input_format)
+    except (ConfigError, ValueError) as exc:
+        click.echo(f"lintnews: error: {exc}", err=True)
+        sys.exit(2)
+
+    from .engine import ConvergenceError, Linter  # the engine loads only when there is work
+    from .loader import RuleLoadError
+
+    linters: dict[int, Linter] = {}
+    sel, ext, ign = _csv(select) or None, _csv(extend_select), _csv(ignore)
+
+    def linter_for(cfg):
+        key = id(cfg)
+        if key not in linters:
+            linters[key] = Linter(cfg, select=sel, ignore=ign, extend_select=ext, style=style)
+        return linters[key]
+
+    stdin_fixed_output: str | None = None
+    reports: list[FileReport] = []
+    failed = False
+    fail_level = Severity.parse(fail_on) if fail_on else None
+    levels: dict[int, Severity] = {}
+
+    try:
+        files = walk(list(paths), None)
+    except OSError as exc:
+        click.echo(f"lintnews: error: {exc}", err=True)
+        sys.exit(2)
+
+    for p in files:
+        is_stdin = p == "-"
+        shown = (stdin_filename or "-") if is_stdin else p
+        report = FileReport(shown)
+        reports.append(report)
+        try:
+            if is_stdin:
+                src = decode(shown, sys.stdin.buffer.read())
+            else:
+                src = read_source(p)
+            cfg_path = Path(stdin_filename) if is_stdin and stdin_filename else (None if is_stdin else Path(p))
+            cfg = finder.for_path(cfg_path)
+            linter = linter_for(cfg)
+            fmt = format_for(stdin_filename if is_stdin else p, input_format)
+        except FileError as exc:
+            report.error = str(exc).removeprefix(f"{shown}: ")
+            failed = True
+            continue
+        except (ConfigError, RuleLoadError) as exc:
+            click.echo(f"lintnews: error: {exc}", err=True)
+            sys.exit(2)
+        levels[id(report)] = fail_level or cfg.fail_on
+        report.source = src.text
+        try:
+            if fix or diff:
+                result = linter.fix_source(src.text, fmt, unsafe=unsafe_fixes, path=shown)
+                report.diagnostics = result.diagnostics
+                report.fixed = result.fixed
+                new = result.source
+                for e in result.errors:
+                    click.echo(f"lintnews: warning: {e}", err=True)
+                    failed = True
+                if diff:
+                    report.diagnostics = linter.lint_source(src.text, fmt, path=shown).diagnostics
+                    report.fixed = 0
+                    if new != src.text:
+                        report.diff = "".join(difflib.unified_diff(
+                            src.text.splitlines(keepends=True), new.splitlines(keepends=True),
+                            f"a/{shown}", f"b/{shown}"))
+                        report.changed = True
+                elif is_stdin:
+                    stdin_fixed_output = new
+                    report.source = new
+                    report.changed = new != src.text
+                elif new != src.text:
+                    data = src.encode(new)
+                    if data != src.raw:
+                        write_atomic(p, data)
+                        report.changed = True
+                    report.source = new
+            else:
+                result = linter.lint_source(src.text, fmt, path=shown)
+                report.diagnostics = result.diagnostics
+                for e in result.errors:
+                    click.echo(f"lintnews: warning: {e}", err=True)
+                    failed = True
+        except ConvergenceError as exc:
+            report.error = str(exc)
+            failed = True
+        except OSError as exc:
+            report.error = f"cannot write the fixed file: {exc.strerror or exc}"
+            failed = True
+
+    # With --fix on standard input the fixed story goes to stdout; the report to stderr.
+    report_stream = click.get_text_stream("stderr") if stdin_fixed_output is not None else out
+    color = (not no_color and "NO_COLOR" not in os.environ and report_stream.isatty())
+
+    summary = {
+        "files": len(reports),
+        "findings": sum(len(r.diagnostics) for r in reports),
+        "fixable": sum(1 for r in reports for d in r.diagnostics
+                       if d.fix and d.fix.applicability == Applicability.SAFE),
+        "unsafe_fixable": sum(1 for r in reports for d in r.diagnostics
+                              if d.fix and d.fix.applicability == Applicability.UNSAFE),
+        "fixed": sum(r.fixed for r in reports) if fix else None,
+        "errors": sum(1 for r in reports if r.error),
+    }
+    if diff:
+        for r in reports:
+            if r.diff:
+                out.write(r.diff)
+        for r in reports:
+            if r.error:
+                click.echo(f"lintnews: error: {r.path}: {r.error}", err=True)
+    else:
+        if stdin_fixed_output is not None:
+            out.write(stdin_fixed_output)
+            out.flush()
+        if not (quiet and output_format == "text" and not summary["findings"] and not summary["errors"]):
+            get_emitter(output_format)(reports, report_stream, summary=summary, color=color, quiet=quiet)
+        if output_format != "text":
+            for r in reports:
+                if r.error:
+                    click.echo(f"lintnews: error: {r.path}: {r.error}", err=True)
+        if fix:
+            for r in reports:
+                if r.changed and r.path != "-" and stdin_fixed_output is None:
+                    click.echo(f"fixed {r.path} ({r.fixed} fix{'es' if r.fixed != 1 else ''})", err=True)
+
+    left = any(d.severity.rank >= levels[id(r)].rank for r in reports if id(r) in levels
+               for d in r.diagnostics)
+    if failed:
+        sys.exit(2)
+    sys.exit(1 if left else 0)
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def rules_cmd(output_format, config_path) -> None:
+    """List every rule: id, category, default severity, fixable."""
+    from .catalog import rule_table
+    try:
+        finder = ConfigFinder(Path(config_path) if config_path else None)
+        cfg = finder.for_path(None)
+        click.echo(rule_table(cfg, output_format), nl=False)
+    except ConfigError as exc:
+        click.echo(f"lintnews: error: {exc}", err=True)
+        sys.exit(2)
+
+
+@cli.command("explain")
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def explain(rule, config_path) -> None:
+    """What RULE catches, why, examples, and how to silence it."""
+    from .catalog import explain_rule
+    try:
+        finder = ConfigFinder(Path(config_path) if config_path else None)
+        text = explain_rule(finder.for_path(None), rule)
+    except (ConfigError, KeyError) as exc:
+        msg = exc.args[0] if isinstance(exc, KeyError) else str(exc)
+        click.echo(f"lintnews: error: {msg}", err=True)
+        sys.exit(2)
+    click.echo(text)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover
+        sys.exit(130)

@@ -1,0 +1,82 @@
+"""What every input format provides: extraction and a source map."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..model import Edit
+
+
+class SourceMap:
+    """Maps offsets in the extracted text back to offsets in the source.
+
+    Made of pieces ``(text_start, source_start, text_len, source_len)``. A piece
+    with equal lengths maps one to one; any other piece is atomic (a CRLF that
+    reads as one newline, an entity that reads as one character). Text between
+    pieces is not mapped: an extractor covers every text offset with a piece.
+    """
+
+    def __init__(self, pieces: Sequence[tuple[int, int, int, int]] | None = None,
+                 identity_len: int | None = None) -> None:
+        if pieces is None:
+            pieces = [(0, 0, identity_len or 0, identity_len or 0)]
+        self.pieces = list(pieces)
+        self._starts = [p[0] for p in self.pieces]
+
+    @classmethod
+    def identity(cls, length: int) -> "SourceMap":
+        return cls(identity_len=length)
+
+    def _piece(self, t: int) -> tuple[int, int, int, int]:
+        i = bisect.bisect_right(self._starts, t) - 1
+        return self.pieces[max(i, 0)]
+
+    def start(self, t: int) -> int:
+        """Source offset where the text character at ``t`` begins."""
+        ts, ss, tl, sl = self._piece(t)
+        if t >= ts + tl:  # past the last piece
+            return ss + sl + (t - ts - tl)
+        return ss + (t - ts) if tl == sl else ss
+
+    def end(self, t: int) -> int:
+        """Source offset just after the text character at ``t - 1``."""
+        if t == 0:
+            return self.start(0)
+        ts, ss, tl, sl = self._piece(t - 1)
+        if t > ts + tl:
+            return ss + sl + (t - ts - tl)
+        return ss + (t - ts) if tl == sl else ss + sl
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            s = self.start(start)
+            return s, s
+        return self.start(start), self.end(end)
+
+
+@dataclass
+class Extracted:
+    text: str                       # what the rules see
+    map: SourceMap                  # text offsets -> source offsets
+    ignored: list[tuple[int, int]] = field(default_factory=list)  # text ranges that are not copy
+
+
+class Format:
+    name = "text"
+    extensions: tuple[str, ...] = ()
+    description = ""
+
+    def extract(self, source: str) -> Extracted:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def encode_replacement(self, source: str, replacement: str) -> str:
+        """How a replacement is written into the source (escaping, line endings)."""
+        return replacement
+
+    def apply(self, source: str, extracted: Extracted, edits: Iterable[Edit]) -> str:
+        """Apply text-coordinate edits to the source."""
+        from ..model import apply_edits
+        mapped = [Edit(*extracted.map.span(e.start, e.end), self.encode_replacement(source, e.replacement))
+                  for e in edits]
+        return apply_edits(source, mapped)

@@ -1,0 +1,44 @@
+"""Plain text stories (.txt). CRLF files are read as LF and written back as CRLF."""
+from __future__ import annotations
+
+from .base import Extracted, Format, SourceMap
+
+
+class PlainText(Format):
+    name = "text"
+    extensions = (".txt", ".text")
+    description = "plain text, one paragraph per block of lines"
+
+    def extract(self, source: str) -> Extracted:
+        if "\r" not in source:
+            return Extracted(source, SourceMap.identity(len(source)))
+        pieces = []
+        out = []
+        t = s = 0
+        i = 0
+        n = len(source)
+        while i < n:
+            j = source.find("\r\n", i)
+            if j == -1:
+                break
+            # identity run up to the CR, then an atomic CRLF -> LF piece
+            run = j - i
+            if run:
+                pieces.append((t, s, run, run))
+                out.append(source[i:j])
+                t += run
+                s += run
+            pieces.append((t, s, 1, 2))
+            out.append("\n")
+            t += 1
+            s += 2
+            i = j + 2
+        if i < n:
+            pieces.append((t, s, n - i, n - i))
+            out.append(source[i:])
+        return Extracted("".join(out), SourceMap(pieces))
+
+    def encode_replacement(self, source: str, replacement: str) -> str:
+        if "\r\n" in source and "\n" in replacement:
+            return replacement.replace("\r\n", "\n").replace("\n", "\r\n")
+        return replacement

@@ -1,0 +1,83 @@
+"""repeated-word: the same word twice in a row ("the the")."""
+from __future__ import annotations
+
+from lintnews import Invalid, Rule, Severity, Valid
+
+
+class RepeatedWord(Rule):
+    id = "repeated-word"
+    category = "words"
+    severity = Severity.WARNING
+    summary = "The same word twice in a row"
+    doc = """
+    ## What it catches
+    A word written twice with only spaces between: `the the`, `of of`.
+
+    ## Why
+    A doubled word survives spell checkers and is the commonest slip of a
+    hurried edit or a merge of two translation segments.
+
+    ## Example
+    `the the university` → `the university`
+
+    ## Not flagged
+    Doublings English allows (`had had`, `that that`, `voted on on March 28`,
+    from the `repeated-word` pack), names that repeat (`Sirhan Sirhan`,
+    `Duran Duran`), numbers, words split by punctuation or a paragraph
+    break, and anything inside a direct quotation (what someone said).
+
+    ## Fix safety
+    Safe: the second copy and the space before it are deleted.
+    """
+    examples = [
+        Valid("The bill was debated and voted on on March 28.\n"),
+        Valid("She had had enough of the delays.\n"),
+        Valid("He said that that plan had failed.\n"),
+        Valid("Sirhan Sirhan was denied parole.\n"),
+        Valid("The band Duran Duran played in Lima.\n"),
+        Valid("The vote was 20 20 in the first round.\n"),
+        Valid("It was over. Over the years, it changed.\n"),
+        Valid("\u201cNo, no, no,\u201d he said. \u201cIt is is what it is.\u201d\n"),
+        Valid("The council met.\n\nMet with silence, the plan died.\n"),
+        Valid("Walla Walla is in Washington state.\n"),
+        Invalid("They are condemning the the public university.\n",
+                fixed="They are condemning the public university.\n", flagged="the the"),
+        Invalid("The mayor of of Lima resigned.\n", fixed="The mayor of Lima resigned.\n"),
+        Invalid("The The minister spoke.\n", fixed="The minister spoke.\n"),
+        Invalid("He said he would would resign.\n", fixed="He said he would resign.\n"),
+        Invalid("Prices rose in in the north and fell in the south of of the country.\n",
+                fixed="Prices rose in the north and fell in the south of the country.\n",
+                options={"allowed": []}),
+        Invalid("It is is a problem.\n", fixed="It is a problem.\n"),
+        Invalid("The army and and the police.\n", fixed="The army and the police.\n"),
+        Invalid("A deal was was signed.\n", fixed="A deal was signed.\n"),
+        Invalid("They left for for Madrid.\n", fixed="They left for Madrid.\n"),
+        Invalid("The talks  the  the end.\n", fixed="The talks  the end.\n"),
+        Invalid("Officials said the\nthe bridge fell.\n", fixed="Officials said the bridge fell.\n"),
+    ]
+    options = {"allowed": None}  # a list replaces the pack's allowed doublings
+
+    def check(self, doc):
+        allowed = self.opts["allowed"]
+        if allowed is None:
+            allowed = self.pack("repeated-word").get("allowed", [])
+        allowed = {w.lower() for w in allowed}
+        function_words = set(self.pack("repeated-word").get("function-words", []))
+        tokens = doc.tokens
+        text = doc.text
+        for a, b in zip(tokens, tokens[1:]):
+            if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
+                continue
+            gap = text[a.end:b.start]
+            if gap.strip(" \t\u00a0") not in ("", "\n") or not a.text[:1].isalpha():
+                continue
+            if a.lower in allowed or self.is_accepted(a.text):
+                continue
+            # A capitalised pair is a name ("Sirhan Sirhan", "Walla Walla"), unless
+            # it opens a sentence with a function word ("The The minister").
+            if b.text[:1].isupper() and not (doc.is_sentence_start(a) and a.lower in function_words):
+                continue
+            if doc.in_quote(a.start, b.end):
+                continue
+            yield self.finding(a.start, b.end, f"\"{a.text}\" is repeated",
+                               self.replace(a.end, b.end, "", f"delete the second \"{b.text}\""))
