@@ -76,6 +76,8 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--exit-non-zero-on-fix", is_flag=True,
+              help="With --fix, exit 1 when a file was changed (for pre-commit's fixing hook).")
 @click.option("--format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "json", "sarif", "github"]), help="Report format.")
 @click.option("--select", multiple=True, help="Only these rules or categories (comma-separated).")
@@ -90,7 +92,7 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
 @click.option("--input-format", default=None, help="Read files as this format (text, …) whatever their extension.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only, no source excerpts; nothing when clean.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
-def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, ignore, fail_on,
+def check(paths, fix, unsafe_fixes, diff, exit_non_zero_on_fix, output_format, select, extend_select, ignore, fail_on,
           config_path, style, stdin_filename, input_format, quiet, no_color) -> None:
     """Lint PATHS (files or folders; - for standard input)."""
     out = click.get_text_stream("stdout")
@@ -233,6 +235,10 @@ def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, 
                for d in r.diagnostics)
     if failed:
         sys.exit(2)
+    if diff and any(r.changed for r in reports):
+        left = True  # like `ruff --diff`: there is something to fix
+    if exit_non_zero_on_fix and any(r.changed for r in reports):
+        left = True
     sys.exit(1 if left else 0)
 
 
