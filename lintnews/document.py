@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 import regex
 
@@ -33,6 +33,15 @@ TOKEN_RE = regex.compile(
     rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})",
     regex.V1,
 )
+# Most stories have no address, e-mail or handle: the short pattern tokenises
+# them twice as fast and gives the same tokens.
+_WORDS_ONLY_RE = regex.compile(rf"(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})", regex.V1)
+
+
+def _token_pattern(text: str):
+    if "@" in text or "#" in text or "://" in text or "www." in text:
+        return TOKEN_RE
+    return _WORDS_ONLY_RE
 _PARA_SEP = regex.compile(r"\n[ \t\u00a0]*\n\s*")
 
 # Words after which a full stop does not end a sentence.
@@ -59,8 +68,9 @@ DATELINE_RE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: a long story has 100,000 of them
+    # and tuple construction is several times faster.
     text: str
     start: int
     end: int
@@ -275,8 +285,10 @@ class Document:
     @cached_property
     def tokens(self) -> list[Token]:
         out: list[Token] = []
-        for m in TOKEN_RE.finditer(self.text, timeout=TIMEOUT):
-            out.append(Token(m.group(), m.start(), m.end(), m.lastgroup or "word", len(out)))
+        append = out.append
+        for i, m in enumerate(_token_pattern(self.text).finditer(self.text, timeout=TIMEOUT)):
+            s, e = m.span()
+            append(Token(m.group(), s, e, m.lastgroup or "word", i))
         return out
 
     @cached_property

@@ -38,7 +38,14 @@ class PlainText(Format):
             out.append(source[i:])
         return Extracted("".join(out), SourceMap(pieces))
 
+    _last: tuple[str, bool] = ("", False)
+
     def encode_replacement(self, source: str, replacement: str) -> str:
-        if "\r\n" in source and "\n" in replacement:
+        if "\n" not in replacement:
+            return replacement
+        # Remember the last source's line endings: rescanning it for every edit is quadratic.
+        if self._last[0] is not source:
+            self._last = (source, "\r\n" in source)
+        if self._last[1]:
             return replacement.replace("\r\n", "\n").replace("\n", "\r\n")
         return replacement

@@ -1,0 +1,123 @@
+"""Speed and memory of lintnews, with proselint as the baseline, in one run.
+
+    .venv/bin/pip install proselint     # the baseline (optional: skipped if absent)
+    .venv/bin/python benchmarks/bench.py [--words 100000] [--repeat 5]
+
+Prints, for a large story it generates from examples/story.txt:
+- words per second of `lintnews` (lint) and `lintnews --fix`, in process and
+  through the command line;
+- wall time (median of --repeat runs) and peak memory of a cold `lintnews`
+  run on the one example story;
+- the same command-line figures for `proselint check` on the same inputs, and
+  the ratios.
+Numbers are for comparison within one run on one machine: a shared machine
+is noisy, so quote ratios, not absolute times.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "examples" / "story.txt"
+
+
+def generate(words: int, seed: int = 7) -> str:
+    """Wire copy of about ``words`` words: the example story's paragraphs,
+    shuffled, with numbers varied so no two paragraphs are identical."""
+    rnd = random.Random(seed)
+    paras = [p for p in STORY.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out, count = [], 0
+    while count < words:
+        p = rnd.choice(paras)
+        p = "".join(str(rnd.randint(0, 9)) if ch.isdigit() else ch for ch in p)
+        out.append(p)
+        count += len(p.split())
+    return "\n\n".join(out) + "\n"
+
+
+def peak_and_time(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one command, measured from a fresh
+    parent so the figure is that command's own."""
+    probe = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+             "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True)
+    secs, kib = out.stdout.split()
+    return float(secs), int(kib) / 1024
+
+
+def median_run(cmd: list[str], repeat: int) -> tuple[float, float]:
+    runs = [peak_and_time(cmd) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    bindir = Path(sys.executable).parent
+    lintnews = [str(bindir / "lintnews")] if (bindir / "lintnews").exists() else [sys.executable, "-m", "lintnews"]
+    proselint = shutil.which("proselint", path=str(bindir)) or shutil.which("proselint")
+
+    text = generate(args.words)
+    nwords = len(text.split())
+    tmp = Path(tempfile.mkdtemp(prefix="lintnews-bench-"))
+    big = tmp / "big.txt"
+    big.write_text(text, encoding="utf-8")
+    print(f"input: {nwords} words ({len(text) / 1024:.0f} KiB) generated from {STORY.name}")
+
+    # In process: the engine alone, dictionaries already loaded.
+    from lintnews.config import Config
+    from lintnews.engine import Linter
+    linter = Linter(Config())
+    linter.lint_source(STORY.read_text(encoding="utf-8"))  # warm: load packs and dictionaries once
+    t = time.perf_counter()
+    result = linter.lint_source(text)
+    lint_s = time.perf_counter() - t
+    t = time.perf_counter()
+    linter.fix_source(text, unsafe=False)
+    fix_s = time.perf_counter() - t
+    print(f"in process  lint: {nwords / lint_s:10,.0f} words/s ({lint_s:.2f} s, {len(result.diagnostics)} findings)")
+    print(f"in process   fix: {nwords / fix_s:10,.0f} words/s ({fix_s:.2f} s)")
+    slow = sorted(linter.timings.items(), key=lambda kv: -kv[1])[:5]
+    print("slowest rules (both passes): " + ", ".join(f"{k} {v:.2f}s" for k, v in slow))
+
+    # Command line, cold processes.
+    cold_s, cold_mb = median_run([*lintnews, str(STORY)], args.repeat)
+    big_s, big_mb = median_run([*lintnews, str(big)], max(1, args.repeat // 2))
+    fixcopy = tmp / "fix.txt"
+    fix_runs = []
+    for _ in range(max(1, args.repeat // 2)):
+        fixcopy.write_text(text, encoding="utf-8")
+        fix_runs.append(peak_and_time([*lintnews, "--fix", str(fixcopy)]))
+    fixcli_s = statistics.median(r[0] for r in fix_runs)
+    print(f"cli cold run, one story: {cold_s * 1000:6.0f} ms, peak {cold_mb:.0f} MiB   (target: 150 ms)")
+    print(f"cli lint, large input:   {big_s:6.2f} s  = {nwords / big_s:9,.0f} words/s, peak {big_mb:.0f} MiB")
+    print(f"cli --fix, large input:  {fixcli_s:6.2f} s  = {nwords / fixcli_s:9,.0f} words/s")
+
+    if proselint:
+        p_cold, p_cold_mb = median_run([proselint, "check", str(STORY)], args.repeat)
+        p_big, p_big_mb = median_run([proselint, "check", str(big)], max(1, args.repeat // 2))
+        print(f"proselint cold run, one story: {p_cold * 1000:6.0f} ms, peak {p_cold_mb:.0f} MiB")
+        print(f"proselint, large input:        {p_big:6.2f} s  = {nwords / p_big:9,.0f} words/s, peak {p_big_mb:.0f} MiB")
+        print(f"ratio lintnews/proselint: cold run time {cold_s / p_cold:.2f}x, "
+              f"large-input time {big_s / p_big:.2f}x (below 1 = lintnews faster)")
+    else:
+        print("proselint not installed: `pip install proselint` for the baseline figures")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
