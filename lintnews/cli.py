@@ -9,7 +9,6 @@ Exit status: 0 nothing at or above the fail level is left; 1 something is;
 """
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -17,10 +16,9 @@ from pathlib import Path
 import click
 
 from .config import ConfigError, ConfigFinder
-from .files import FileError, decode, read_source, write_atomic
 from .formats import format_for, is_lintable
-from .model import Applicability, Severity
-from .report import FileReport, get_emitter
+from .model import Applicability
+from .report import get_emitter
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
 
@@ -90,115 +88,62 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
 @click.option("--style", default=None, help="House style: ap, reuters, or a path to a style .toml.")
 @click.option("--stdin-filename", default=None, help="The name of the story read from standard input.")
 @click.option("--input-format", default=None, help="Read files as this format (text, …) whatever their extension.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Lint files in this many parallel processes [default: the number of cores].")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only, no source excerpts; nothing when clean.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
-def check(paths, fix, unsafe_fixes, diff, exit_non_zero_on_fix, output_format, select, extend_select, ignore, fail_on,
-          config_path, style, stdin_filename, input_format, quiet, no_color) -> None:
+def check(paths, fix, unsafe_fixes, diff, exit_non_zero_on_fix, output_format, select, extend_select, ignore,
+          fail_on, config_path, style, stdin_filename, input_format, jobs, quiet, no_color) -> None:
     """Lint PATHS (files or folders; - for standard input)."""
+    from .loader import RuleLoadError
+    from .runner import RunOptions, Runner, default_jobs, run_files
+
     out = click.get_text_stream("stdout")
+    err = click.get_text_stream("stderr")
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a folder, or - for standard input)")
     if fix and diff:
         raise click.UsageError("--fix and --diff do not go together: --diff changes nothing")
+    if list(paths).count("-") > 1:
+        raise click.UsageError("standard input (-) can be read only once")
+    opts = RunOptions(fix=fix, unsafe=unsafe_fixes, diff=diff,
+                      select=tuple(_csv(select)) or None, extend_select=tuple(_csv(extend_select)),
+                      ignore=tuple(_csv(ignore)), style=style, config_path=config_path,
+                      input_format=input_format, stdin_filename=stdin_filename, fail_on=fail_on)
     try:
-        finder = ConfigFinder(Path(config_path) if config_path else None)
         if input_format:
             format_for(None, input_format)
-    except (ConfigError, ValueError) as exc:
+        runner = Runner(opts)
+        exclude = runner.finder.for_path(None).exclude if config_path else []
+        files = walk(list(paths), exclude)
+    except (ConfigError, ValueError, OSError) as exc:
         click.echo(f"lintnews: error: {exc}", err=True)
         sys.exit(2)
 
-    from .engine import ConvergenceError, Linter  # the engine loads only when there is work
-    from .loader import RuleLoadError
-
-    linters: dict[int, Linter] = {}
-    sel, ext, ign = _csv(select) or None, _csv(extend_select), _csv(ignore)
-
-    def linter_for(cfg):
-        key = id(cfg)
-        if key not in linters:
-            linters[key] = Linter(cfg, select=sel, ignore=ign, extend_select=ext, style=style)
-        return linters[key]
-
-    stdin_fixed_output: str | None = None
-    reports: list[FileReport] = []
-    failed = False
-    fail_level = Severity.parse(fail_on) if fail_on else None
-    levels: dict[int, Severity] = {}
-
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    show_progress = (err.isatty() and not quiet and not os.environ.get("CI") and len(files) > 20
+                     and output_format == "text")
+    outcomes = []
     try:
-        files = walk(list(paths), None)
-    except OSError as exc:
+        if show_progress:
+            with click.progressbar(length=len(files), label="linting", file=err) as bar:
+                outcomes = list(run_files(runner, files, jobs, progress=bar.update))
+        else:
+            outcomes = list(run_files(runner, files, jobs))
+    except (ConfigError, RuleLoadError) as exc:
         click.echo(f"lintnews: error: {exc}", err=True)
         sys.exit(2)
 
-    for p in files:
-        is_stdin = p == "-"
-        shown = (stdin_filename or "-") if is_stdin else p
-        report = FileReport(shown)
-        reports.append(report)
-        try:
-            if is_stdin:
-                src = decode(shown, sys.stdin.buffer.read())
-            else:
-                src = read_source(p)
-            cfg_path = Path(stdin_filename) if is_stdin and stdin_filename else (None if is_stdin else Path(p))
-            cfg = finder.for_path(cfg_path)
-            linter = linter_for(cfg)
-            fmt = format_for(stdin_filename if is_stdin else p, input_format)
-        except FileError as exc:
-            report.error = str(exc).removeprefix(f"{shown}: ")
-            failed = True
-            continue
-        except (ConfigError, RuleLoadError) as exc:
-            click.echo(f"lintnews: error: {exc}", err=True)
-            sys.exit(2)
-        levels[id(report)] = fail_level or cfg.fail_on
-        report.source = src.text
-        try:
-            if fix or diff:
-                result = linter.fix_source(src.text, fmt, unsafe=unsafe_fixes, path=shown)
-                report.diagnostics = result.diagnostics
-                report.fixed = result.fixed
-                new = result.source
-                for e in result.errors:
-                    click.echo(f"lintnews: warning: {e}", err=True)
-                    failed = True
-                if diff:
-                    report.diagnostics = linter.lint_source(src.text, fmt, path=shown).diagnostics
-                    report.fixed = 0
-                    if new != src.text:
-                        report.diff = "".join(difflib.unified_diff(
-                            src.text.splitlines(keepends=True), new.splitlines(keepends=True),
-                            f"a/{shown}", f"b/{shown}"))
-                        report.changed = True
-                elif is_stdin:
-                    stdin_fixed_output = new
-                    report.source = new
-                    report.changed = new != src.text
-                elif new != src.text:
-                    data = src.encode(new)
-                    if data != src.raw:
-                        write_atomic(p, data)
-                        report.changed = True
-                    report.source = new
-            else:
-                result = linter.lint_source(src.text, fmt, path=shown)
-                report.diagnostics = result.diagnostics
-                for e in result.errors:
-                    click.echo(f"lintnews: warning: {e}", err=True)
-                    failed = True
-        except ConvergenceError as exc:
-            report.error = str(exc)
-            failed = True
-        except OSError as exc:
-            report.error = f"cannot write the fixed file: {exc.strerror or exc}"
-            failed = True
+    reports = [o.report for o in outcomes]
+    failed = any(o.failed for o in outcomes)
+    for o in outcomes:
+        for w in o.warnings:
+            click.echo(f"lintnews: warning: {w}", err=True)
+    stdin_fixed_output = next((o.stdin_output for o in outcomes if o.stdin_output is not None), None)
 
     # With --fix on standard input the fixed story goes to stdout; the report to stderr.
-    report_stream = click.get_text_stream("stderr") if stdin_fixed_output is not None else out
+    report_stream = err if stdin_fixed_output is not None else out
     color = (not no_color and "NO_COLOR" not in os.environ and report_stream.isatty())
-
     summary = {
         "files": len(reports),
         "findings": sum(len(r.diagnostics) for r in reports),
@@ -226,13 +171,13 @@ def check(paths, fix, unsafe_fixes, diff, exit_non_zero_on_fix, output_format, s
             for r in reports:
                 if r.error:
                     click.echo(f"lintnews: error: {r.path}: {r.error}", err=True)
-        if fix:
+        if fix and stdin_fixed_output is None:
             for r in reports:
-                if r.changed and r.path != "-" and stdin_fixed_output is None:
+                if r.changed:
                     click.echo(f"fixed {r.path} ({r.fixed} fix{'es' if r.fixed != 1 else ''})", err=True)
 
-    left = any(d.severity.rank >= levels[id(r)].rank for r in reports if id(r) in levels
-               for d in r.diagnostics)
+    left = any(d.severity.rank >= o.fail_level.rank for o in outcomes if o.fail_level
+               for d in o.report.diagnostics)
     if failed:
         sys.exit(2)
     if diff and any(r.changed for r in reports):

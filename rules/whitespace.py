@@ -96,7 +96,7 @@ class Whitespace(Rule):
                 continue
             start, end = m.start(), m.start("p") + 1
             replacement = p + (" " if m["after"] else "")
-            message = f"space before \"{p}\"" + (f" and none after it" if m["after"] else "")
+            message = f"space before \"{p}\"" + (" and none after it" if m["after"] else "")
             yield self.finding(start, end, message,
                                self.replace(start, end, replacement, f"write \"{p}\" against the word"))
         for m in MISSING_SPACE.finditer(text, timeout=TIMEOUT):
