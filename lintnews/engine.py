@@ -23,6 +23,10 @@ from .rule import Rule, RuleContext
 from .suppress import UnusedSuppression, find_markers, marker_ranges
 
 MAX_FIX_ROUNDS = 10
+# A plain-text file longer than this is linted in pieces cut at paragraph
+# breaks, so memory stays bounded however large the file (an archive dump,
+# not a story). Story-wide checks then see one piece at a time.
+CHUNK_CHARS = 1_000_000
 
 
 class ConvergenceError(Exception):
@@ -201,6 +205,13 @@ class Linter:
     def lint_source(self, source: str, fmt: Format | None = None, path: str | None = None) -> LintResult:
         """Lint a source in its format; offsets in the result are source offsets."""
         fmt = fmt or FORMATS["text"]
+        if getattr(fmt, "chunkable", False) and len(source) > CHUNK_CHARS:
+            total = LintResult([])
+            for offset, piece in split_chunks(source):
+                part = self.lint_source(piece, fmt, path)
+                total.diagnostics.extend(shift_diagnostic(d, offset) for d in part.diagnostics)
+                total.errors.extend(e for e in part.errors if e not in total.errors)
+            return total
         ex = fmt.extract(source)
         result = self.lint_text(ex.text, ignored=ex.ignored, path=path)
         result.diagnostics = [map_diagnostic(d, ex, fmt, source) for d in result.diagnostics]
@@ -211,6 +222,16 @@ class Linter:
                    only: Callable[[Diagnostic], bool] | None = None) -> FixResult:
         """Apply fixes round after round until none applies; return what is left."""
         fmt = fmt or FORMATS["text"]
+        if getattr(fmt, "chunkable", False) and len(source) > CHUNK_CHARS:
+            pieces, left, fixed, errors, offset = [], [], 0, [], 0
+            for _, piece in split_chunks(source):
+                part = self.fix_source(piece, fmt, unsafe=unsafe, path=path, only=only)
+                pieces.append(part.source)
+                left.extend(shift_diagnostic(d, offset) for d in part.diagnostics)
+                fixed += part.fixed
+                errors.extend(e for e in part.errors if e not in errors)
+                offset += len(part.source)
+            return FixResult("".join(pieces), left, fixed, errors)
         allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
         fixed = 0
         errors: list[str] = []
@@ -249,6 +270,37 @@ def pick_fixes(diagnostics: list[Diagnostic], allowed: set[Applicability],
         chosen.append(d)
         last_end = d.fix.end
     return chosen
+
+
+def split_chunks(source: str, size: int | None = None):
+    """Cut ``source`` into pieces of about ``size`` characters at paragraph breaks
+    (else at a line break, else at a space). Yields (offset, piece)."""
+    size = size or CHUNK_CHARS
+    pos, n = 0, len(source)
+    while pos < n:
+        if n - pos <= size:
+            yield pos, source[pos:]
+            return
+        cut = -1
+        for sep in ("\n\n", "\r\n\r\n", "\n", " "):
+            i = source.find(sep, pos + size // 2, pos + 2 * size)
+            if i != -1:
+                cut = i + len(sep)
+                break
+        if cut == -1:
+            cut = pos + size
+        yield pos, source[pos:cut]
+        pos = cut
+
+
+def shift_diagnostic(d: Diagnostic, offset: int) -> Diagnostic:
+    if not offset:
+        return d
+    fix = d.fix
+    if fix is not None:
+        fix = Fix(tuple(Edit(e.start + offset, e.end + offset, e.replacement) for e in fix.edits),
+                  fix.applicability, fix.message)
+    return Diagnostic(d.rule, d.severity, d.message, d.start + offset, d.end + offset, fix, d.category)
 
 
 def map_diagnostic(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:

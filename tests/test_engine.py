@@ -145,3 +145,21 @@ def test_document_model_basics():
     tok = doc.token_at(doc.text.index("U.S."))
     assert tok.kind == "abbrev" and tok.text == "U.S."
     assert doc.line_col(doc.text.index("Next")) == (3, 1)
+
+
+def test_large_files_are_linted_in_pieces_with_the_same_findings(monkeypatch):
+    import lintnews.engine as engine
+    from conftest import STORY
+    # Rules that read one paragraph at a time (story-wide ones see a piece at a time).
+    linter = Linter(Config(), select=["whitespace", "repeated-word", "quote-punctuation"])
+    story = STORY * 40
+    whole = linter.lint_source(story).diagnostics
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 1000)
+    pieces = list(engine.split_chunks(story))
+    assert len(pieces) > 5 and "".join(p for _, p in pieces) == story
+    assert all(off == 0 or story[off - 2:off] == "\n\n" for off, _ in pieces)
+    chunked = linter.lint_source(story).diagnostics
+    assert [(d.rule, d.start, d.end) for d in chunked] == [(d.rule, d.start, d.end) for d in whole]
+    fixed = linter.fix_source(story)
+    monkeypatch.setattr(engine, "CHUNK_CHARS", 10_000_000)
+    assert fixed.source == linter.fix_source(story).source

@@ -8,6 +8,7 @@ class PlainText(Format):
     name = "text"
     extensions = (".txt", ".text")
     description = "plain text, one paragraph per block of lines"
+    chunkable = True  # very large files are linted in paragraph-aligned pieces
 
     def extract(self, source: str) -> Extracted:
         if "\r" not in source:
