@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import click
 
@@ -63,7 +63,7 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in files:
                 full = Path(root) / name
-                if is_lintable(full) and not any(full.match(pat) for pat in exclude or ()):
+                if is_lintable(full) and not any(PurePath.match(full, pat) for pat in exclude or ()):
                     found.append(str(full))
         out.extend(sorted(found))
     return out

@@ -132,7 +132,7 @@ def data_rule_class(data: dict, path: Path) -> type[Rule]:
     DataRule.severity = severity
     DataRule.default_enabled = bool(meta.get("default-enabled", True))
     DataRule.examples = examples
-    DataRule.__name__ = DataRule.__qualname__ = "DataRule_" + regex.sub(r"\W", "_", DataRule.id)
+    DataRule.__name__ = DataRule.__qualname__ = "DataRule_" + regex.sub(r"\W", "_", DataRule.id, timeout=TIMEOUT)
     DataRule.__module__ = __name__
     DataRule._source = str(path)
 

@@ -9,12 +9,14 @@ a fix that raises while being built is dropped and its finding kept.
 from __future__ import annotations
 
 import time
+
+import regex
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .config import Config, ConfigError
-from .document import Document
+from .document import TIMEOUT, Document
 from .formats import Extracted, Format, FORMATS
 from .loader import load_rules
 from .model import Applicability, Diagnostic, Edit, Fix, Severity
@@ -272,6 +274,9 @@ def pick_fixes(diagnostics: list[Diagnostic], allowed: set[Applicability],
     return chosen
 
 
+_CLEAN_BREAKS = [regex.compile(p) for p in (r"(?<=\S)\r?\n\r?\n(?=\S)", r"(?<=\S)\r?\n(?=\S)", r"(?<=\S) (?=\S)")]
+
+
 def split_chunks(source: str, size: int | None = None):
     """Cut ``source`` into pieces of about ``size`` characters at paragraph breaks
     (else at a line break, else at a space). Yields (offset, piece)."""
@@ -282,10 +287,12 @@ def split_chunks(source: str, size: int | None = None):
             yield pos, source[pos:]
             return
         cut = -1
-        for sep in ("\n\n", "\r\n\r\n", "\n", " "):
-            i = source.find(sep, pos + size // 2, pos + 2 * size)
-            if i != -1:
-                cut = i + len(sep)
+        # A clean paragraph break (one empty line between text), so that no
+        # run of blank lines or spaces is cut in two.
+        for sep in _CLEAN_BREAKS:
+            m = sep.search(source, pos + size // 2, pos + 2 * size, timeout=TIMEOUT)
+            if m:
+                cut = m.end()
                 break
         if cut == -1:
             cut = pos + size

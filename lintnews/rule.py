@@ -139,7 +139,7 @@ def validate_rule_class(cls: type[Rule]) -> list[str]:
     """Problems with a rule's declaration (empty when it is well formed)."""
     import regex
     problems = []
-    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", cls.id or ""):
+    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", cls.id or "", timeout=1.0):
         problems.append(f"rule id {cls.id!r} is not kebab-case")
     if not cls.category:
         problems.append(f"{cls.id}: no category")

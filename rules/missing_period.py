@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from lintnews import Invalid, Rule, Severity, Valid
+from lintnews.document import TIMEOUT
 
 TERMINAL = set(".!?…:;\"”’')]»—–-")
 BYLINE = regex.compile(r"^(?:By|Por|From|Reporting by|Editing by|Writing by)\b", regex.V1)
@@ -86,7 +87,7 @@ class MissingPeriod(Rule):
             last = p.text.rstrip()[-1:]
             if not last or last in TERMINAL:
                 continue
-            if BYLINE.match(p.text) or LIST_ITEM.match(p.text):
+            if BYLINE.match(p.text, timeout=TIMEOUT) or LIST_ITEM.match(p.text, timeout=TIMEOUT):
                 continue
             words = [t for t in doc.tokens_in(p.start, p.end) if t.kind == "word"]
             if len(words) < self.opts["min-words"]:

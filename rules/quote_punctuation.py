@@ -135,7 +135,7 @@ class QuotePunctuation(Rule):
                                    self.replace(c, c + 2, after + closer, f"write {after}{closer}"))
                 continue
             if after.isalpha():
-                nxt = regex.match(r"\p{L}+", text[c + 1:c + 40])
+                nxt = regex.match(r"\p{L}+", text[c + 1:c + 40], timeout=TIMEOUT)
                 word = nxt.group().lower() if nxt else ""
                 attribution = word in {"he", "she", "they", "we", "said", "says", "added", "told", "asked"}
                 if attribution and before not in ",.!?":
