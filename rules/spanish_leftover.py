@@ -97,6 +97,7 @@ class SpanishLeftover(Rule):
                 fixed="Lula called his Argentine counterpart on Tuesday.\n", unsafe=True),
         Invalid("The main parties began campaigning.\n\nLee: The candidates for 23-J\n\nPolls open at nine.\n",
                 fixed=None, flagged="Lee:"),
+        Valid("The storm, known in Spain as a DANA, flooded Valencia.\n"),
         Invalid("Rain fell across Valencia. The DANA that hit the coast killed two people.\n",
                 fixed="Rain fell across Valencia. The storm that hit the coast killed two people.\n",
                 unsafe=True),
@@ -276,6 +277,8 @@ class SpanishLeftover(Rule):
             if self.is_accepted(key):
                 continue
             english = entry.get("english", "")
+            if english != "us" and english and self._glossed(text, m.start(), m.end(), english):
+                continue
             if english == "us":
                 english = self._us_form(doc)
                 end = m.end()
@@ -303,6 +306,20 @@ class SpanishLeftover(Rule):
             s, e, key, english, safe, _ = h
             fix = self.replace(s, e, english, f"write \"{english}\"", safe=safe) if english else None
             yield self.finding(s, e, f"Spanish abbreviation \"{key}\" left in English copy", fix)
+
+    @staticmethod
+    def _glossed(text, start, end, english):
+        """The copy explains the abbreviation: "a DANA storm", "the storm, known in
+        Spain as a DANA", "DANA (a cut-off low)", "the so-called DANA"."""
+        if text[end:end + 2] == " (":
+            return True
+        before = text[max(0, start - 80):start].lower()
+        after = text[end:end + 80].lower()
+        if regex.search(r"(?:known\s+(?:\w+\s+){0,3}as|called|so-called)\s+(?:an?\s+|the\s+)?$", before,
+                        timeout=TIMEOUT):
+            return True
+        word = regex.escape(english.lower())
+        return bool(regex.search(rf"\b{word}\b", before + " " + after, timeout=TIMEOUT))
 
     # -- su par ------------------------------------------------------------------
     def _par(self, doc, data):
