@@ -15,6 +15,8 @@ _LETTERS = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
 # Particles inside a name run ("Juan de la Cruz", "Ursula von der Leyen").
 _PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "van", "von",
               "der", "den", "le", "y", "bin", "al", "el", "ibn"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those",
+                "our", "my", "your", "some", "two", "three", "several", "many", "all", "both"}
 _MIN_ZIPF = 2.5       # a split part must be at least this common (zipf)
 _CONTENT_ZIPF = 3.3   # both parts of a content+content split must be this common
 
@@ -87,6 +89,7 @@ class FusedWord(Rule):
         Valid("Gabriel Durand and Ana Legrand spoke in Paris.\n"),
         Valid("Officials at Kyivstar said the network recovered.\n"),
         Valid("The match was allso his farewell.\n"),
+        Valid("Viktor Orban spoke. Viktorin said the namespace and filesystem of the copyleft code were fine.\n"),
         Invalid("The attack on the bridgewhich links the peninsula drew a response.\n",
                 fixed="The attack on the bridge, which links the peninsula drew a response.\n",
                 flagged="bridgewhich"),
@@ -112,6 +115,8 @@ class FusedWord(Rule):
                 fixed="The court cleared prosecutor Maria Soto, whom he had sued.\n\nSoto denied it.\n"),
         Invalid("Households paid more for fuel as energyprices climbed.\n",
                 fixed="Households paid more for fuel as energy prices climbed.\n", unsafe=True),
+        Invalid("Rescuers reached the bridgewhichlinks the two towns.\n",
+                fixed="Rescuers reached the bridge, which links the two towns.\n"),
         Invalid("Most of the damage was in thenorth of the country.\n",
                 fixed="Most of the damage was in the north of the country.\n"),
         Invalid("The mayor of Lima and the governor ofthe region met.\n",
@@ -159,7 +164,7 @@ class FusedWord(Rule):
             elif w[:1].islower() and any(c.isupper() for c in w):
                 split = self._camel(w, data, en, story)
             elif w.islower():
-                split = self._lower(w, data, en)
+                split = self._lower(w, data, en) or self._lower3(w, data, en)
             elif w[:1].isupper() and w[1:].islower():
                 split = self._capitalised(doc, t, data, en, story)
             if split is None:
@@ -229,11 +234,35 @@ class FusedWord(Rule):
                 return None
             sep = ", " if right in data["comma-before-always"] else " "
             return f"{left}{sep}{right}", True, "two words"
-        if (zl >= _CONTENT_ZIPF and zr >= _CONTENT_ZIPF and len(left) >= 4 and len(right) >= 4
+        if (zl >= _CONTENT_ZIPF and zr >= _CONTENT_ZIPF and len(left) >= 5 and len(right) >= 5
                 and left not in data["compound-first"] and right not in data["compound-last"]
                 and not any(w.startswith(p) for p in data["compound-first"] if len(p) >= 4)):
             return f"{left} {right}", False, "two words"
         return None
+
+    def _lower3(self, w, data, en):
+        """Three words run together ("bridgewhichlinks"): a known first word whose
+        rest splits by the two-word test."""
+        if len(w) < 9:
+            return None
+        best = None
+        for i in range(2, len(w) - 4):
+            left, rest = w[:i], w[i:]
+            if en.known(rest) or en.zipf(left) < _MIN_ZIPF:
+                continue
+            if left not in data["function-words"] and en.zipf(left) < _CONTENT_ZIPF:
+                continue
+            inner = self._lower(rest, data, en)
+            if inner is None:
+                continue
+            score = en.frequency(left)
+            if best is None or score > best[0]:
+                best = (score, left, inner)
+        if best is None:
+            return None
+        _, left, (rest, safe, _) = best
+        sep = ", " if rest.split(" ")[0].rstrip(",") in data["comma-before-always"] else " "
+        return f"{left}{sep}{rest}", safe, "three words"
 
     def _capitalised(self, doc, t, data, en, story):
         w = t.text
@@ -251,6 +280,8 @@ class FusedWord(Rule):
             strong = right in verbs or (right in fw and right not in data["weak-function-words"])
             # 1. a name the story uses as a word of its own, plus a word
             if left in story.names and story.count[left] >= 1 and left != w:
+                if right in data["weak-function-words"] and not self._determiner_next(doc, t):
+                    continue  # "Viktorin said" is a name; "Jerías the new president" is not
                 if strong or right in fw or (zr >= 4.0 and len(right) >= 4):
                     candidates.append((3, zr, left, right, True))
                     continue
@@ -294,6 +325,16 @@ class FusedWord(Rule):
         folded = _fold(word)
         return max(en.frequency(word), en.frequency(folded),
                    es.frequency(word), es.frequency(folded)) > 50
+
+    @staticmethod
+    def _determiner_next(doc, t) -> bool:
+        """The word after ``t`` opens a noun phrase ("as the", "in a", "at 10")."""
+        if t.index + 1 >= len(doc.tokens):
+            return False
+        n = doc.tokens[t.index + 1]
+        if doc.text[t.end:n.start] not in (" ", "\u00a0"):
+            return False
+        return n.text[:1].isdigit() or n.text in _DETERMINERS
 
     @staticmethod
     def _previous_name(doc, t):
