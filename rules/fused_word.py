@@ -143,6 +143,7 @@ class FusedWord(Rule):
         min_len = int(self.opts["min_length"])
         story = None
         en = None
+        extra = frozenset(self.pack("lexicon").get("english-extra", []))
         for t in doc.tokens:
             if t.kind != "word" or len(t.text) < min_len:
                 continue
@@ -159,7 +160,7 @@ class FusedWord(Rule):
                 split = self._number(w, data)
             elif w.isupper() or not w.isalpha() and not _LETTERS.fullmatch(w):
                 continue
-            elif en.known(w) or story.count[w] > 1:
+            elif en.known(w) or story.count[w] > 1 or w.lower() in extra:
                 continue
             elif w[:1].islower() and any(c.isupper() for c in w):
                 split = self._camel(w, data, en, story)
