@@ -14,12 +14,11 @@ lower case). Parsing that gzip JSON costs 50-150 ms, too much for a cold run
 on one story, so the first load writes a compact cache:
 
 * the words are grouped into buckets by their first three letters, each bucket
-  one ``"word freq word freq ..."`` string, and the dict of buckets is written
+  one ``"\\tword freq\\tword freq\\t"`` string, and the dict of buckets is written
   with :mod:`marshal` to ``<cache dir>/lexicon-<lang>-<pyspellchecker version>-<size>.marshal``;
 * loading the cache is a file read plus ``marshal.loads`` of a few thousand
-  strings (a couple of milliseconds); a bucket is parsed into a dict only the
-  first time a word in it is looked up, so a story touches a few hundred small
-  buckets, not 160,000 words.
+  strings (a few milliseconds); a lookup is one ``str.find`` in the word's
+  bucket, remembered per word, so nothing is parsed that no rule asks for.
 
 The cache dir is ``$LINTNEWS_CACHE_DIR``, else ``$XDG_CACHE_HOME/lintnews``,
 else ``~/.cache/lintnews``. When it cannot be written (read-only home, CI
@@ -42,7 +41,7 @@ from typing import Iterable
 
 __all__ = ["Lexicon", "english", "spanish", "get", "cache_dir", "clear"]
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _BUCKET = 3  # letters of the bucket key
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 
@@ -58,25 +57,25 @@ class Lexicon:
         self.total = max(total, 1)
         self.source = source  # "cache", "built" or "memory": how it was loaded (for benchmarks)
         self._raw = buckets
-        self._parsed: dict[str, dict[str, int]] = {}
+        self._seen: dict[str, int] = {}
 
     # -- lookups ---------------------------------------------------------------
-    def _bucket(self, key: str) -> dict[str, int]:
-        b = self._parsed.get(key)
-        if b is None:
-            raw = self._raw.get(key)
-            if raw:
-                parts = raw.split(" ")
-                b = dict(zip(parts[::2], map(int, parts[1::2])))
-            else:
-                b = {}
-            self._parsed[key] = b
-        return b
-
     def frequency(self, word: str) -> int:
         """How often the word occurs in the source corpus (case-insensitive); 0 if unknown."""
+        f = self._seen.get(word)
+        if f is not None:
+            return f
         w = word.lower().replace("’", "'")
-        return self._bucket(w[:_BUCKET]).get(w, 0)
+        f = 0
+        raw = self._raw.get(w[:_BUCKET])
+        if raw and w:
+            # A bucket is "\tword freq\tword freq\t": one C-speed find, no dict to build.
+            i = raw.find(f"\t{w} ")
+            if i != -1:
+                start = i + len(w) + 2
+                f = int(raw[start:raw.index("\t", start)])
+        self._seen[word] = f
+        return f
 
     __getitem__ = frequency
 
@@ -110,7 +109,7 @@ class Lexicon:
         return out
 
     def __len__(self) -> int:
-        return sum(raw.count(" ") // 2 + 1 for raw in self._raw.values() if raw)
+        return sum(raw.count("\t") - 1 for raw in self._raw.values() if raw)
 
     def __repr__(self) -> str:  # pragma: no cover
         return f"Lexicon({self.lang!r}, source={self.source!r})"
@@ -159,8 +158,8 @@ def _build(path: Path) -> tuple[dict[str, str], int]:
         if not word or " " in word:
             continue
         total += int(freq)
-        groups.setdefault(word[:_BUCKET], []).extend((word, str(int(freq))))
-    return {k: " ".join(v) for k, v in groups.items()}, total
+        groups.setdefault(word[:_BUCKET], []).append(f"{word} {int(freq)}")
+    return {k: "\t" + "\t".join(v) + "\t" for k, v in groups.items()}, total
 
 
 def _cache_path(lang: str, path: Path, version: str) -> Path:
