@@ -346,8 +346,10 @@ class NumberFormat(Rule):
             problems.append("thousands of millions are billions")
         if pct_space:
             problems.append("no space before %")
-        if cur and cur_space:
+        if cur and cur_space and not (cur == "$" and unit and unit not in ("dollars", "dollar")):
             problems.append(f"no space after {cur}")
+        if cur == "$" and unit and unit not in ("dollars", "dollar"):
+            problems.append(f"\"$\" repeats the currency \"{unit}\"")
         if not problems:
             return None
 
@@ -441,5 +443,5 @@ class NumberFormat(Rule):
                                self.replace(m.start(), m.end(), new, f"write \"{new}\""))
         for m in DATE_MONTH_OF_YEAR.finditer(text, timeout=TIMEOUT):
             new = f"{m['mon']} {m['y']}"
-            yield self.finding(m.start(), m.end(), f"Spanish date form (\"{m['mon'].lower()} de\"): write \"{new}\"",
+            yield self.finding(m.start(), m.end(), f"\"{m.group()}\" copies the Spanish \"de\": write \"{new}\"",
                                self.replace(m.start(), m.end(), new, f"write \"{new}\""))
