@@ -348,7 +348,7 @@ class NumberFormat(Rule):
             problems.append("no space before %")
         if cur and cur_space and not (cur == "$" and unit and unit not in ("dollars", "dollar")):
             problems.append(f"no space after {cur}")
-        if cur == "$" and unit and unit not in ("dollars", "dollar"):
+        if cur == "$" and unit and unit not in ("dollars", "dollar") and cur_space:
             problems.append(f"\"$\" repeats the currency \"{unit}\"")
         if not problems:
             return None

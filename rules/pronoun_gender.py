@@ -14,6 +14,22 @@ SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
         "she": "he", "hers": "his", "herself": "himself"}
 PARTICLES = {"de", "del", "la", "las", "los", "y", "van", "von", "der", "da", "dos", "das", "di", "le", "bin", "al", "el"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "another", "whose", "one"}
+# Capitalised words that open sentences without naming anyone.
+STARTERS = set("""however meanwhile afterwards afterward later earlier officials police analysts critics
+authorities residents experts prosecutors investigators witnesses supporters opponents many several
+both neither each other others there here what when where why how who which despite although though
+because since until during under over among according asked speaking last next first second third
+finally still yet also then now today yesterday tomorrow instead thus therefore moreover furthermore
+nevertheless nonetheless such one two three four five some most few all any no none every once
+while if unless whether after before as so but and or nor for to in on at by with without from
+about against between into through across around its their his her our your my we they you it
+she he i this that these those an a the lawmakers voters students workers families doctors
+teachers farmers troops soldiers rescuers firefighters protesters demonstrators members leaders
+ministers governments companies markets prices shares investors traders economists scientists
+researchers data figures results reports images videos photos sources diplomats""".split())
+PLACE_PREPOSITIONS = {"the", "of", "in", "at", "from", "to", "into", "on", "for", "by", "via", "across",
+                      "near", "outside", "inside", "throughout", "toward", "towards", "around", "a", "an",
+                      "its", "their", "our", "his", "her"}
 COPULAS = {"is", "was", "be", "been", "being", "becomes", "became", "become", "remains", "remained",
            "as", "named", "elected", "appointed", "sworn"}
 # After "her": a word that shows it is an object ("told her the plan", "saw her in").
@@ -50,6 +66,14 @@ def _bare(word: str) -> str:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def _apposition(between: str) -> bool:
+    """True for the text between a name and a noun in ``Name, Org's chairwoman``
+    or ``Name, former director of``: one comma, no sentence end, a few words."""
+    between = between.strip()
+    return (between.startswith(",") and between.count(",") == 1 and not any(c in between for c in ".;:!?")
+            and len(between.split()) <= 5)
 
 
 def _key(word: str) -> str:
@@ -262,9 +286,28 @@ class PronounGender(Rule):
                 continue
             nxt = toks[i + 1].text.lower() if i + 1 < n else ""
             gap = text[t.end:toks[i + 1].start] if i + 1 < n else ""
-            if (nxt in L["said"] and gap.strip() in ("", ",")) or (gap.strip() == "," and nxt == "who") \
-                    or t.text != bare and not doc.is_sentence_start(t) and gender_of(bare) is None and False:
+            if (nxt in L["said"] and gap.strip() in ("", ",")) or (gap.strip() == "," and nxt == "who"):
                 mentions.append(Mention(t.start, t.end, None, "speaker", _key(bare)))
+                continue
+            # A lone capitalised word in subject or object position ("Messi
+            # scored", "praised Lula") may be someone named by surname only.
+            prev = toks[i - 1] if i > 0 else None
+            if doc.is_sentence_start(t):
+                # "Messi scored": a sentence-initial name before a lowercase verb.
+                if low in STARTERS or low.endswith("ly") or low in L["stop"] or not (
+                        i + 1 < n and toks[i + 1].text[:1].islower()):
+                    continue
+                mentions.append(Mention(t.start, t.end, None, "maybe", _key(bare)))
+                continue
+            if (len(bare) > 1 and bare.isupper()) or low in L["ntitle"] \
+                    or low in L["ftitle"] or low in L["mtitle"] or low in L["place"]:
+                continue
+            if prev is not None and (prev.text[:1].isupper() or prev.text.lower() in PLACE_PREPOSITIONS) \
+                    and "\n" not in text[prev.end:t.start]:
+                continue
+            if cap(i + 1) and adjacent(i, i + 1):
+                continue
+            mentions.append(Mention(t.start, t.end, None, "maybe", _key(bare)))
         # Person nouns: "her husband", "the former president".
         for i, t in enumerate(toks):
             low = t.text.lower()
@@ -291,8 +334,7 @@ class PronounGender(Rule):
             if m.kind == "noun":
                 near = any(0 < x.start - m.end <= 60 and "." not in text[m.end:x.start].replace("Mr.", "")
                            .replace("Ms.", "").replace("Mrs.", "") for x in names) or \
-                       any(0 <= m.start - x.end <= 40 and text[x.end:m.start].lstrip().startswith(",")
-                           for x in names)
+                       any(0 <= m.start - x.end <= 60 and _apposition(text[x.end:m.start]) for x in names)
                 if near and m.gender is None:
                     continue
             kept.append(m)
@@ -312,10 +354,15 @@ class PronounGender(Rule):
         # First pass: votes for people named by surname only / of unknown gender.
         votes: dict[str, dict[str, int]] = {}
         decided = []
+        relational = L["pnoun"] | L["fnoun"] | L["mnoun"]
         for p in pronouns:
+            if p.text.lower() in ("his", "her"):
+                nxt = doc.tokens[p.index + 1] if p.index + 1 < len(doc.tokens) else None
+                if nxt is not None and nxt.text.lower() in relational:
+                    continue  # "Jorge Rodríguez, her brother": another person's relative
             cands, sents = self._candidates(doc, p, mentions)
             decided.append((p, cands, sents))
-            named = [m for m in cands if m.kind in ("name", "title", "surname", "speaker")]
+            named = [m for m in cands if m.kind in ("name", "title", "surname", "speaker", "maybe")]
             if len(named) == 1 and named[0].gender in (None, "a") and named[0].key and \
                     all(m.kind != "noun" for m in cands):
                 v = votes.setdefault(named[0].key, {FEMALE: 0, MALE: 0})
@@ -332,7 +379,7 @@ class PronounGender(Rule):
             genders = []
             for m in cands:
                 g = m.gender
-                if g in (None, "a") and m.key in learned and m.kind in ("surname", "title", "name", "speaker"):
+                if g in (None, "a") and m.key in learned and m.kind in ("surname", "title", "name", "speaker", "maybe"):
                     g = learned[m.key]
                 genders.append(g)
             if not genders or any(g != other for g in genders):
@@ -344,7 +391,8 @@ class PronounGender(Rule):
                 continue
             # Cataphora: someone of the pronoun's gender named later in the sentence.
             sent = doc.sentence_at(p.start)
-            if sent and any(m.start > p.end and m.start < sent.end and m.gender != other for m in mentions):
+            if sent and sents != [sent] and any(m.start > p.end and m.start < sent.end and m.gender != other
+                                                for m in mentions):
                 continue
             # A person of the pronoun's gender named just before, in the same paragraph.
             if sent and sents == [sent]:
