@@ -32,6 +32,9 @@ TIME_HOURS = regex.compile(
     r"(?<=\b(?:at|from|until|till|to|before|after|by|since)[ \u00a0])(?P<h>1[3-9]|2[0-3]|0?0)"
     r"[ \u00a0]+(?P<suffix>hours|hrs)\b(?![ \u00a0]+(?:ago|later|earlier|long|of|and|or|a|per|each|every|before|after))",
     regex.V1 | regex.IGNORECASE)
+TIME_PREP = regex.compile(
+    r"(?:\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and|or|of|the)|[-–—(])"
+    r"[ \u00a0]*$", regex.V1 | regex.IGNORECASE)
 TIME_TAIL_SKIP = regex.compile(
     r"[ \u00a0]*(?:minutes?|mins?|seconds?|secs?|GMT|UTC|Z\b|a\.?m\.?|p\.?m\.?|[-–]\d)",
     regex.V1 | regex.IGNORECASE)
@@ -399,6 +402,9 @@ class NumberFormat(Rule):
                 continue
             if not m["suffix"] and not (h >= 13 or h == 0):
                 continue
+            if not m["suffix"] and not TIME_PREP.search(text, max(0, m.start() - 12), m.start(),
+                                                         timeout=TIMEOUT):
+                continue  # "Matthew 19:14", a ratio: only a clock time after "at", "from", "until"…
             if h == 24 and mi:
                 continue
             end = m.end()

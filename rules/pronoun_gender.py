@@ -239,7 +239,10 @@ class PronounGender(Rule):
             if not t.text[:1].isupper() or t.kind != "word":
                 continue
             bare = _bare(t.text)
-            if (len(bare) > 1 and bare.isupper()) or bare.lower() in L["stop"] or not cap(i + 1) or not adjacent(i, i + 1):
+            starts_name = (cap(i + 1) and adjacent(i, i + 1)) or (
+                i + 2 < n and toks[i + 1].text in PARTICLES and cap(i + 2) and adjacent(i, i + 1)
+                and adjacent(i + 1, i + 2))
+            if (len(bare) > 1 and bare.isupper()) or bare.lower() in L["stop"] or not starts_name:
                 continue
             g = gender_of(bare)
             if g is None:
@@ -257,6 +260,9 @@ class PronounGender(Rule):
                     break
             if title_word(k) in L["place"] or any(title_word(x) in L["stop"] - PARTICLES for x in names[1:]):
                 continue
+            titles = L["ntitle"] | L["ftitle"] | L["mtitle"]
+            if any(title_word(x) in titles for x in names[1:]):
+                continue  # "Argentine President Javier Milei": the title branch reads it
             # José María (m), María José (f): the first clear given name decides.
             gender = g
             if g == "a" and len(names) > 2:
@@ -310,7 +316,8 @@ class PronounGender(Rule):
             mentions.append(Mention(t.start, t.end, None, "maybe", _key(bare)))
         # Person nouns: "her husband", "the former president".
         for i, t in enumerate(toks):
-            low = t.text.lower()
+            low = _bare(t.text.lower())
+            possessive = low != t.text.lower()
             if low not in L["fnoun"] and low not in L["mnoun"] and low not in L["pnoun"]:
                 continue
             if doc.in_quote(t.start, t.end) or i in used:
@@ -325,7 +332,7 @@ class PronounGender(Rule):
                 g = None
             else:
                 g = FEMALE if low in L["fnoun"] else MALE
-            mentions.append(Mention(t.start, t.end, g, "noun"))
+            mentions.append(Mention(t.start, t.end, g, "possessor" if possessive else "noun"))
         mentions.sort(key=lambda m: m.start)
         # A person noun right next to a name is that person's title, not another person.
         names = [m for m in mentions if m.kind in ("name", "title", "surname")]
@@ -364,13 +371,16 @@ class PronounGender(Rule):
             decided.append((p, cands, sents))
             named = [m for m in cands if m.kind in ("name", "title", "surname", "speaker", "maybe")]
             if len(named) == 1 and named[0].gender in (None, "a") and named[0].key and \
-                    all(m.kind != "noun" for m in cands):
+                    all(m.kind not in ("noun", "possessor") for m in cands):
                 v = votes.setdefault(named[0].key, {FEMALE: 0, MALE: 0})
                 v[PRONOUNS[p.text.lower()]] += 1
+        # Votes teach the gender of a person known by surname only, never of a
+        # surname two people of different genders share.
+        ambiguous = {m.key for m in mentions if m.gender == "a"}
         learned = {}
         for key, v in votes.items():
             for g, o in ((FEMALE, MALE), (MALE, FEMALE)):
-                if v[g] >= 2 and (v[o] <= 1 or v[g] >= 3 * v[o]):
+                if v[g] >= 2 and (v[o] <= 1 or v[g] >= 3 * v[o]) and key not in ambiguous:
                     learned[key] = g
         flagged: set[int] = set()
         for p, cands, sents in decided:
@@ -379,7 +389,7 @@ class PronounGender(Rule):
             genders = []
             for m in cands:
                 g = m.gender
-                if g in (None, "a") and m.key in learned and m.kind in ("surname", "title", "name", "speaker", "maybe"):
+                if g is None and m.key in learned and m.kind in ("surname", "title", "name", "speaker", "maybe"):
                     g = learned[m.key]
                 genders.append(g)
             if not genders or any(g != other for g in genders):
