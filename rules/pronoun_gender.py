@@ -138,6 +138,8 @@ class PronounGender(Rule):
         Valid("Analía Rearte said the plan was weak. Her husband, a doctor, said he agreed.\n"),
         Valid("Pemex said it would pay. Luz Elena González said the company was stable.\n"),
         Valid("Jose Jeri took office on Friday. Jerí said his priority was crime.\n"),
+        Valid("Congress removed President Pedro Castillo.\n\nDina Boluarte said he had broken the law.\n"),
+        Valid("Karina Milei, the president's sister, said she had met him twice.\n"),
         Invalid("Energy Minister Luz Elena González said that he is confident in the plan.\n",
                 fixed="Energy Minister Luz Elena González said that she is confident in the plan.\n",
                 unsafe=True, flagged="he"),
@@ -178,6 +180,7 @@ class PronounGender(Rule):
             "ftitle": low("female-titles"), "mtitle": low("male-titles"), "ntitle": low("neutral-titles"),
             "fnoun": low("female-nouns"), "mnoun": low("male-nouns"), "pnoun": low("person-nouns"),
             "stop": low("not-first-names"), "place": low("place-heads"), "said": low("said-verbs"),
+            "titles": low("neutral-titles") | low("female-titles") | low("male-titles"),
         }
 
     # -- analysis -------------------------------------------------------------------
@@ -209,10 +212,10 @@ class PronounGender(Rule):
             if t.text[:1].isupper() and (low in L["ftitle"] or low in L["mtitle"] or low in L["ntitle"]) \
                     and cap(i + 1) and adjacent(i, i + 1):
                 j = i + 1
-                while j < n and title_word(j) in L["ntitle"] | L["ftitle"] | L["mtitle"] and cap(j + 1) \
+                while j < n and title_word(j) in L["titles"] and cap(j + 1) \
                         and adjacent(j, j + 1):
                     j += 1
-                if not cap(j) or title_word(j) in L["ntitle"] | L["ftitle"] | L["mtitle"]:
+                if not cap(j) or title_word(j) in L["titles"]:
                     continue
                 g = FEMALE if low in L["ftitle"] else MALE if low in L["mtitle"] else None
                 k = j
@@ -260,8 +263,7 @@ class PronounGender(Rule):
                     break
             if title_word(k) in L["place"] or any(title_word(x) in L["stop"] - PARTICLES for x in names[1:]):
                 continue
-            titles = L["ntitle"] | L["ftitle"] | L["mtitle"]
-            if any(title_word(x) in titles for x in names[1:]):
+            if any(title_word(x) in L["titles"] for x in names[1:]):
                 continue  # "Argentine President Javier Milei": the title branch reads it
             # José María (m), María José (f): the first clear given name decides.
             gender = g
@@ -404,12 +406,25 @@ class PronounGender(Rule):
             if sent and sents != [sent] and any(m.start > p.end and m.start < sent.end and m.gender != other
                                                 for m in mentions):
                 continue
-            # A person of the pronoun's gender named just before, in the same paragraph.
+            # Someone else the pronoun may point to, named just before: in the
+            # paragraph's previous sentence anyone not of the other gender; in
+            # the two sentences before, anyone of the pronoun's gender ("Congress
+            # removed Pedro Castillo. ¶ Dina Boluarte said he had tried…") unless
+            # the sentence itself also uses the other gender for its subject
+            # ("…that he will not resign and that the attacks against her…").
             if sent and sents == [sent]:
-                prev = [s for s in sentences if s.index == sent.index - 1 and s.paragraph == sent.paragraph]
+                prev = [sentences[sent.index - 1]] if sent.index > 0 and \
+                    sentences[sent.index - 1].paragraph == sent.paragraph else []
                 if prev and any(prev[0].start <= m.start < prev[0].end and m.gender != other
                                 for m in mentions):
                     continue
+                before = sentences[max(0, sent.index - 2):sent.index]
+                if before and any(before[0].start <= m.start < sent.start and m.gender == pg
+                                  and m.kind in ("name", "title", "surname") for m in mentions):
+                    own = [q for q in pronouns if sent.start <= q.start < sent.end and q.start != p.start
+                           and PRONOUNS[q.text.lower()] == other]
+                    if not own:
+                        continue
             flagged.add(p.start)
             who = text[cands[-1].start:cands[-1].end]
             yield self.finding(p.start, p.end,

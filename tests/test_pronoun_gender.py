@@ -5,6 +5,9 @@ import pytest
 from lintnews import lint_text
 
 CLEAN = [
+    # The man the pronoun means was named in the paragraph before.
+    "Peru's Congress removed President Pedro Castillo on Wednesday.\n\n"
+    "Vice President Dina Boluarte said he had tried to break the constitutional order.\n",
     # Two people of different genders in one sentence.
     "MEXICO CITY (AP) — President Claudia Sheinbaum, who succeeded Andrés Manuel López Obrador, "
     "said he had left her a strong economy.\n",
