@@ -325,7 +325,6 @@ class NumberFormat(Rule):
 
         # The magnitude.
         new_mag = mag
-        no_fix = False
         if spanish_mag in ("billones", "billón", "billon"):
             s = cur_start if cur else ns
             return self.finding(s, mag_end, f"\"{text[ns:mag_end].split()[-1]}\" is Spanish for a million"
@@ -374,8 +373,6 @@ class NumberFormat(Rule):
         end = mag_end if (mag or spanish_mag) else pos
         if drop_unit:
             end = unit_end
-        if no_fix:
-            return self.finding(start, end, "; ".join(problems))
         message = "; ".join(problems)
         original = text[start:end]
         if out == original:
