@@ -218,6 +218,8 @@ class Linter:
             ex = fmt.extract(source)
             result = self.lint_text(ex.text, ignored=ex.ignored, path=path)
             errors.extend(e for e in result.errors if e not in errors)
+            # A fix the format cannot write into the source (it would cross markup) is no fix.
+            result.diagnostics = [_without_unmappable_fix(d, ex, fmt, source) for d in result.diagnostics]
             chosen = pick_fixes(result.diagnostics, allowed, only)
             if not chosen:
                 left = [map_diagnostic(d, ex, fmt, source) for d in result.diagnostics]
@@ -251,12 +253,16 @@ def pick_fixes(diagnostics: list[Diagnostic], allowed: set[Applicability],
     return chosen
 
 
+def _without_unmappable_fix(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
+    if d.fix is None or fmt.source_fix(source, ex, d.fix) is not None:
+        return d
+    return Diagnostic(d.rule, d.severity, d.message, d.start, d.end, None, d.category)
+
+
 def map_diagnostic(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
     """A diagnostic in text offsets -> the same in source offsets."""
-    m = ex.map
-    start, end = m.span(d.start, d.end)
+    start, end = ex.map.span(d.start, d.end)
     fix = d.fix
     if fix is not None:
-        fix = Fix(tuple(Edit(*m.span(e.start, e.end), fmt.encode_replacement(source, e.replacement))
-                        for e in fix.edits), fix.applicability, fix.message)
+        fix = fmt.source_fix(source, ex, fix)  # None when it would cross markup
     return Diagnostic(d.rule, d.severity, d.message, start, end, fix, d.category)
