@@ -18,7 +18,7 @@ import click
 
 from .config import ConfigError, ConfigFinder
 from .files import FileError, decode, read_source, write_atomic
-from .formats import format_for, is_lintable
+from .formats import FormatError, format_for, is_lintable
 from .model import Applicability, Severity
 from .report import FileReport, get_emitter
 
@@ -87,7 +87,8 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
               help="Use this lintnews.toml or pyproject.toml instead of searching.")
 @click.option("--style", default=None, help="House style: ap, reuters, or a path to a style .toml.")
 @click.option("--stdin-filename", default=None, help="The name of the story read from standard input.")
-@click.option("--input-format", default=None, help="Read files as this format (text, …) whatever their extension.")
+@click.option("--input-format", default=None,
+              help="Read files as this format whatever their extension: text, markdown, html, ninjs, python.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only, no source excerpts; nothing when clean.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (NO_COLOR is honoured too).")
 def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, ignore, fail_on,
@@ -188,6 +189,9 @@ def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, 
                     failed = True
         except ConvergenceError as exc:
             report.error = str(exc)
+            failed = True
+        except FormatError as exc:
+            report.error = f"{exc} (read as {fmt.name}); not linted"
             failed = True
         except OSError as exc:
             report.error = f"cannot write the fixed file: {exc.strerror or exc}"

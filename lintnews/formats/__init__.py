@@ -10,20 +10,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Extracted, Format, SourceMap
+from .base import Extracted, Format, FormatError, SourceMap
 from .plaintext import PlainText
 
 FORMATS: dict[str, Format] = {}
 EXTENSIONS: dict[str, str] = {}
+WALKED: set[str] = set()
 
 
 def register(fmt: Format) -> None:
     FORMATS[fmt.name] = fmt
     for ext in fmt.extensions:
         EXTENSIONS[ext] = fmt.name
+    WALKED.update(fmt.extensions if fmt.walk_extensions is None else fmt.walk_extensions)
 
 
 register(PlainText())
+
+
+def _register_markup() -> None:
+    # Each module imports its parser lazily (on first extract), so registering is cheap.
+    from .html import HTML
+    from .markdown import Markdown
+    from .ninjs import Ninjs
+    from .python_source import PythonSource
+    register(Markdown())
+    register(HTML())
+    register(Ninjs())
+    register(PythonSource())
+
+
+_register_markup()
 
 
 def format_for(path: str | Path | None, override: str | None = None) -> Format:
@@ -41,7 +58,7 @@ def format_for(path: str | Path | None, override: str | None = None) -> Format:
 
 def is_lintable(path: Path) -> bool:
     """Whether a directory walk should pick this file up."""
-    return path.suffix.lower() in EXTENSIONS
+    return path.suffix.lower() in WALKED
 
 
-__all__ = ["Extracted", "Format", "SourceMap", "FORMATS", "format_for", "is_lintable", "register"]
+__all__ = ["Extracted", "Format", "FormatError", "SourceMap", "FORMATS", "format_for", "is_lintable", "register"]

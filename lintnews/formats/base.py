@@ -8,6 +8,10 @@ from typing import Iterable, Sequence
 from ..model import Edit, Fix
 
 
+class FormatError(ValueError):
+    """The source is not valid in its format (broken JSON, a Python syntax error)."""
+
+
 class SourceMap:
     """Maps offsets in the extracted text back to offsets in the source.
 
@@ -65,6 +69,11 @@ class Extracted:
 class Format:
     name = "text"
     extensions: tuple[str, ...] = ()
+    # Extensions a directory walk picks up (None: all of ``extensions``). A format
+    # whose extension is shared with other kinds of files (.json, .py) is read
+    # from a walk only under its own extension; a file named on the command
+    # line is always read.
+    walk_extensions: tuple[str, ...] | None = None
     description = ""
 
     def extract(self, source: str) -> Extracted:  # pragma: no cover - abstract
