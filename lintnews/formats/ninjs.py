@@ -144,6 +144,7 @@ def _src(js: JString, p: int) -> int:
 class Ninjs(MappedFormat):
     name = "ninjs"
     extensions = (".json", ".ninjs")
+    walk_extensions = (".ninjs",)  # a folder walk does not read every .json file as a story
     description = "IPTC ninjs JSON: headline, subheadline, description and body (text or HTML)"
 
     def extract(self, source: str) -> MappedExtracted:
