@@ -8,8 +8,10 @@ a fix that raises while being built is dropped and its finding kept.
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -23,6 +25,32 @@ from .rule import Rule, RuleContext
 from .suppress import UnusedSuppression, find_markers, marker_ranges
 
 MAX_FIX_ROUNDS = 10
+
+_limits = threading.local()
+
+
+class TimeLimitExceeded(Exception):
+    """The work on one story went past the deadline set with :func:`deadline`."""
+
+
+@contextmanager
+def deadline(at: float):
+    """Stop linting in this thread (between two rules, or two fix rounds) once
+    ``time.perf_counter()`` passes ``at``: raises :class:`TimeLimitExceeded`.
+    The publish gate uses it so that a story over its time limit stops using
+    the CPU soon after the gate has answered."""
+    previous = getattr(_limits, "at", None)
+    _limits.at = at
+    try:
+        yield
+    finally:
+        _limits.at = previous
+
+
+def _check_deadline() -> None:
+    at = getattr(_limits, "at", None)
+    if at is not None and time.perf_counter() > at:
+        raise TimeLimitExceeded("the story took longer than its time limit")
 
 
 class ConvergenceError(Exception):
@@ -118,6 +146,7 @@ class Linter:
         for rule in self.rules:
             if rule.id == UnusedSuppression.id:
                 continue
+            _check_deadline()
             t0 = time.perf_counter()
             try:
                 found = list(self._run_rule(rule, doc))
@@ -215,6 +244,7 @@ class Linter:
         fixed = 0
         errors: list[str] = []
         for _round in range(MAX_FIX_ROUNDS + 1):
+            _check_deadline()
             ex = fmt.extract(source)
             result = self.lint_text(ex.text, ignored=ex.ignored, path=path)
             errors.extend(e for e in result.errors if e not in errors)
