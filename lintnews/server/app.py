@@ -26,7 +26,7 @@ from starlette.routing import Route
 from .. import __version__
 from ..api import diagnostics_to_dicts, get_linter
 from ..config import Config, ConfigError, read_config_file
-from ..engine import ConvergenceError
+from ..engine import ConvergenceError, TimeLimitExceeded, deadline
 from ..formats import FORMATS, FormatError, format_for
 from ..model import Applicability, Severity
 from .openapi import openapi_document
@@ -156,7 +156,11 @@ class Gate:
         return req
 
     # -- the work (runs in a worker thread) ---------------------------------------------
-    def work(self, req: dict[str, Any], fix: bool) -> dict[str, Any]:
+    def work(self, req: dict[str, Any], fix: bool, stop_at: float) -> dict[str, Any]:
+        with deadline(stop_at):
+            return self._work(req, fix)
+
+    def _work(self, req: dict[str, Any], fix: bool) -> dict[str, Any]:
         t0 = time.perf_counter()
         try:
             linter = get_linter(self._config_or_none(), select=req["select"], ignore=req["ignore"],
@@ -223,10 +227,12 @@ class Gate:
             return error_response(exc.status, exc.code, exc.message, **exc.extra)
         limit = self.settings.time_limit
         try:
+            # The time limit counts from the request's arrival, waiting for a worker included;
+            # the worker itself stops between two rules once it is past (see engine.deadline).
             with anyio.fail_after(limit):
-                out = await anyio.to_thread.run_sync(self.work, req, fix, limiter=self.limiter,
-                                                     abandon_on_cancel=True)
-        except TimeoutError:
+                out = await anyio.to_thread.run_sync(self.work, req, fix, time.perf_counter() + limit,
+                                                     limiter=self.limiter, abandon_on_cancel=True)
+        except (TimeoutError, TimeLimitExceeded):
             return self.cannot_answer(422, "time_limit",
                                       f"the story was not checked within the time limit of {limit:g} s")
         except GateError as exc:
