@@ -376,3 +376,12 @@ def test_cli_broken_ninjs_is_reported_not_crashed(tmp_path):
     r = run_cli(str(p))
     assert r.returncode == 2
     assert "not valid JSON" in r.stdout + r.stderr
+
+
+def test_lazy_registry_matches_the_formats():
+    from lintnews.formats import FORMATS
+    for name, fmt in FORMATS.items():
+        impl = getattr(fmt, "impl", fmt)
+        assert impl.name == name
+        assert tuple(impl.extensions) == tuple(fmt.extensions)
+        assert impl.walk_extensions == fmt.walk_extensions
