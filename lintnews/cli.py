@@ -87,7 +87,8 @@ def walk(paths: list[str], exclude: list[str] | None = None) -> list[str]:
               help="Use this lintnews.toml or pyproject.toml instead of searching.")
 @click.option("--style", default=None, help="House style: ap, reuters, or a path to a style .toml.")
 @click.option("--stdin-filename", default=None, help="The name of the story read from standard input.")
-@click.option("--input-format", default=None, help="Read files as this format (text, …) whatever their extension.")
+@click.option("--input-format", default=None,
+              help="Read files as this format whatever their extension: text, markdown, html, ninjs, python.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Lint files in this many parallel processes [default: the number of cores].")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only, no source excerpts; nothing when clean.")
@@ -216,6 +217,49 @@ def explain(rule, config_path) -> None:
         click.echo(f"lintnews: error: {msg}", err=True)
         sys.exit(2)
     click.echo(text)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--max-bytes", type=int, default=None, help="Largest request body; bigger ones get 413 [default: 1 MiB].")
+@click.option("--time-limit", type=float, default=None, help="Seconds one story may take [default: 5].")
+@click.option("--on-error", type=click.Choice(["publish", "block"]), default=None,
+              help="Verdict when the gate cannot answer (time limit, internal error) [default: publish].")
+@click.option("--concurrency", type=int, default=None, help="Stories linted at once per process [default: CPUs].")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Default fail level of a request [default: the config's, else warning].")
+@click.option("--style", default=None, help="Default house style (ap, reuters).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A lintnews.toml or pyproject.toml for every request.")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve(host, port, max_bytes, time_limit, on_error, concurrency, workers, fail_on, style, config_path,
+          log_level) -> None:
+    """Run the CMS publish gate: POST /v1/check, POST /v1/fix (see docs/gate.md)."""
+    try:
+        import uvicorn
+
+        from .server.settings import Settings, SettingsError
+    except ImportError as exc:  # pragma: no cover
+        click.echo(f"lintnews: error: the gate needs {exc.name}: pip install lintnews", err=True)
+        sys.exit(2)
+    try:
+        base = Settings.from_env()
+        overrides = {k: v for k, v in dict(max_bytes=max_bytes, time_limit=time_limit, on_error=on_error,
+                                           concurrency=concurrency, fail_on=fail_on, style=style,
+                                           config=str(Path(config_path).resolve()) if config_path else None).items()
+                     if v is not None}
+        settings = Settings(**{**base.__dict__, **overrides})
+        from .server.app import create_app
+        create_app(settings)  # fail now, with a clear message, on a bad config or style
+    except (SettingsError, ConfigError) as exc:
+        click.echo(f"lintnews: error: {exc}", err=True)
+        sys.exit(2)
+    os.environ.update(settings.to_env())  # how the settings reach every worker process
+    uvicorn.run("lintnews.server.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level, access_log=log_level == "debug")
 
 
 def main() -> None:

@@ -8,12 +8,14 @@ a fix that raises while being built is dropped and its finding kept.
 """
 from __future__ import annotations
 
+import threading
 import time
-
-import regex
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
+
+import regex
 
 from .config import Config, ConfigError
 from .document import TIMEOUT, Document
@@ -29,6 +31,32 @@ MAX_FIX_ROUNDS = 10
 # breaks, so memory stays bounded however large the file (an archive dump,
 # not a story). Story-wide checks then see one piece at a time.
 CHUNK_CHARS = 1_000_000
+
+_limits = threading.local()
+
+
+class TimeLimitExceeded(Exception):
+    """The work on one story went past the deadline set with :func:`deadline`."""
+
+
+@contextmanager
+def deadline(at: float):
+    """Stop linting in this thread (between two rules, or two fix rounds) once
+    ``time.perf_counter()`` passes ``at``: raises :class:`TimeLimitExceeded`.
+    The publish gate uses it so that a story over its time limit stops using
+    the CPU soon after the gate has answered."""
+    previous = getattr(_limits, "at", None)
+    _limits.at = at
+    try:
+        yield
+    finally:
+        _limits.at = previous
+
+
+def _check_deadline() -> None:
+    at = getattr(_limits, "at", None)
+    if at is not None and time.perf_counter() > at:
+        raise TimeLimitExceeded("the story took longer than its time limit")
 
 
 class ConvergenceError(Exception):
@@ -124,6 +152,7 @@ class Linter:
         for rule in self.rules:
             if rule.id == UnusedSuppression.id:
                 continue
+            _check_deadline()
             t0 = time.perf_counter()
             try:
                 found = list(self._run_rule(rule, doc))
@@ -238,9 +267,12 @@ class Linter:
         fixed = 0
         errors: list[str] = []
         for _round in range(MAX_FIX_ROUNDS + 1):
+            _check_deadline()
             ex = fmt.extract(source)
             result = self.lint_text(ex.text, ignored=ex.ignored, path=path)
             errors.extend(e for e in result.errors if e not in errors)
+            # A fix the format cannot write into the source (it would cross markup) is no fix.
+            result.diagnostics = [_without_unmappable_fix(d, ex, fmt, source) for d in result.diagnostics]
             chosen = pick_fixes(result.diagnostics, allowed, only)
             if not chosen:
                 left = [map_diagnostic(d, ex, fmt, source) for d in result.diagnostics]
@@ -310,12 +342,16 @@ def shift_diagnostic(d: Diagnostic, offset: int) -> Diagnostic:
     return Diagnostic(d.rule, d.severity, d.message, d.start + offset, d.end + offset, fix, d.category)
 
 
+def _without_unmappable_fix(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
+    if d.fix is None or fmt.source_fix(source, ex, d.fix) is not None:
+        return d
+    return Diagnostic(d.rule, d.severity, d.message, d.start, d.end, None, d.category)
+
+
 def map_diagnostic(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
     """A diagnostic in text offsets -> the same in source offsets."""
-    m = ex.map
-    start, end = m.span(d.start, d.end)
+    start, end = ex.map.span(d.start, d.end)
     fix = d.fix
     if fix is not None:
-        fix = Fix(tuple(Edit(*m.span(e.start, e.end), fmt.encode_replacement(source, e.replacement))
-                        for e in fix.edits), fix.applicability, fix.message)
+        fix = fmt.source_fix(source, ex, fix)  # None when it would cross markup
     return Diagnostic(d.rule, d.severity, d.message, start, end, fix, d.category)

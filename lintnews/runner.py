@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config import ConfigError, ConfigFinder
 from .files import FileError, decode, read_source, write_atomic
-from .formats import format_for
+from .formats import FormatError, format_for
 from .model import Severity
 from .report import FileReport
 
@@ -116,6 +116,8 @@ class Runner:
                 out.warnings.extend(result.errors)
         except ConvergenceError as exc:
             report.error = str(exc)
+        except FormatError as exc:
+            report.error = f"{exc} (read as {fmt.name}); not linted"
         except OSError as exc:
             report.error = f"cannot write the fixed file: {exc.strerror or exc}"
         if out.warnings or report.error:

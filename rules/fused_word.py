@@ -158,7 +158,7 @@ class FusedWord(Rule):
             split = None
             if w[:1].isdigit():
                 split = self._number(w, data)
-            elif w.isupper() or not w.isalpha() and not _LETTERS.fullmatch(w):
+            elif w.isupper() or not w.isalpha() and not _LETTERS.fullmatch(w, timeout=TIMEOUT):
                 continue
             elif en.known(w) or story.count[w] > 1 or w.lower() in extra:
                 continue

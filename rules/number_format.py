@@ -261,7 +261,7 @@ class NumberFormat(Rule):
             sm = SPANISH_MAG.match(text, pos, timeout=TIMEOUT)
             em = ENGLISH_MAG.match(text, pos, timeout=TIMEOUT)
             if sm:
-                spanish_mag = regex.sub(r"\s+", " ", sm["w"].lower())
+                spanish_mag = regex.sub(r"\s+", " ", sm["w"].lower(), timeout=TIMEOUT)
                 mag_end = sm.end()
             elif em:
                 mag, mag_end = em["w"].lower(), em.end()

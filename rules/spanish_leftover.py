@@ -161,7 +161,7 @@ class SpanishLeftover(Rule):
             return es.zipf(w) >= 3.0 and en.frequency(w) <= 50
         if en.zipf(w) >= 3.0:
             return False
-        return es.zipf(w) >= 2.5 or (bool(_SPANISH_RE.search(w)) and not en.known(w))
+        return es.zipf(w) >= 2.5 or (bool(_SPANISH_RE.search(w, timeout=TIMEOUT)) and not en.known(w))
 
     @staticmethod
     def _in_listed_name(text, pos, names):
@@ -197,7 +197,7 @@ class SpanishLeftover(Rule):
                 continue
             if b.lower in data["y_nouns"] or a.lower in ("the", "a", "an", "and", "or"):
                 continue
-            if t.text == "e" and not regex.match(r"(?i)(?:i|hi(?![aeou]))", b.text):
+            if t.text == "e" and not regex.match(r"(?i)(?:i|hi(?![aeou]))", b.text, timeout=TIMEOUT):
                 continue
             span_text = text[a.start:b.end]
             if self._in_listed_name(text, t.start, data["names"]):
@@ -211,7 +211,7 @@ class SpanishLeftover(Rule):
                 continue
             yield self.finding(
                 t.start, t.end, f"Spanish \"{t.text}\" left in English copy ({span_text!r})",
-                self.replace(t.start, t.end, "and", f"write \"and\"", safe=names or figures))
+                self.replace(t.start, t.end, "and", "write \"and\"", safe=names or figures))
 
     # -- función words ---------------------------------------------------------
     def _function_words(self, doc, data):
@@ -292,7 +292,7 @@ class SpanishLeftover(Rule):
                 # "EE.UU." closing a sentence keeps the full stop when the form has none
                 if key.endswith(".") and not english.endswith("."):
                     after = text[end:end + 3]
-                    if not after or after[:1] == "\n" or regex.match(r"\s+\p{Lu}", after):
+                    if not after or after[:1] == "\n" or regex.match(r"\s+\p{Lu}", after, timeout=TIMEOUT):
                         english += "."
             hits.append((m.start(), m.end(), key, english, bool(entry.get("safe")), bool(entry.get("region"))))
         # "the NOA and the NEA" -> "the northwest and northeast"
@@ -302,7 +302,7 @@ class SpanishLeftover(Rule):
                 if a[5] and b[5]:
                     between = text[a[1]:b[0]]
                     before = text[max(0, a[0] - 4):a[0]]
-                    if regex.fullmatch(r" and the ", between) and before.lower() == "the ":
+                    if regex.fullmatch(r" and the ", between, timeout=TIMEOUT) and before.lower() == "the ":
                         rep = f"{a[3]} and {b[3]}"
                         merged.update({a, b})
                         yield self.finding(a[0], b[1], f"Spanish regional abbreviations \"{a[2]}\" and \"{b[2]}\"",

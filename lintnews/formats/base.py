@@ -5,7 +5,11 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from ..model import Edit
+from ..model import Edit, Fix
+
+
+class FormatError(ValueError):
+    """The source is not valid in its format (broken JSON, a Python syntax error)."""
 
 
 class SourceMap:
@@ -65,6 +69,11 @@ class Extracted:
 class Format:
     name = "text"
     extensions: tuple[str, ...] = ()
+    # Extensions a directory walk picks up (None: all of ``extensions``). A format
+    # whose extension is shared with other kinds of files (.json, .py) is read
+    # from a walk only under its own extension; a file named on the command
+    # line is always read.
+    walk_extensions: tuple[str, ...] | None = None
     description = ""
 
     def extract(self, source: str) -> Extracted:  # pragma: no cover - abstract
@@ -74,9 +83,26 @@ class Format:
         """How a replacement is written into the source (escaping, line endings)."""
         return replacement
 
+    def source_edit(self, source: str, extracted: Extracted, edit: Edit) -> Edit | None:
+        """One text-coordinate edit as a source edit, or None when it cannot be
+        written into the source without damaging it (markup in the way)."""
+        return Edit(*extracted.map.span(edit.start, edit.end), self.encode_replacement(source, edit.replacement))
+
+    def source_fix(self, source: str, extracted: Extracted, fix: Fix) -> Fix | None:
+        """A text-coordinate fix in source offsets; None if any edit cannot be mapped."""
+        edits = []
+        for e in fix.edits:
+            mapped = self.source_edit(source, extracted, e)
+            if mapped is None:
+                return None
+            edits.append(mapped)
+        try:
+            return Fix(tuple(edits), fix.applicability, fix.message)
+        except ValueError:  # two edits collapsed onto overlapping source ranges
+            return None
+
     def apply(self, source: str, extracted: Extracted, edits: Iterable[Edit]) -> str:
-        """Apply text-coordinate edits to the source."""
+        """Apply text-coordinate edits to the source (edits that cannot be mapped are skipped)."""
         from ..model import apply_edits
-        mapped = [Edit(*extracted.map.span(e.start, e.end), self.encode_replacement(source, e.replacement))
-                  for e in edits]
+        mapped = [m for m in (self.source_edit(source, extracted, e) for e in edits) if m is not None]
         return apply_edits(source, mapped)
