@@ -20,6 +20,12 @@ MACROS = {
                   r"|Israeli|Iranian|European|Japanese|Turkish|Indian|Canadian|Portuguese|Polish|Saudi|Qatari"
                   r"|Egyptian|Syrian|Lebanese|Palestinian|Venezuelan|North\s+Korean|South\s+Korean",
 }
+# "…”, reported the …" / "…, explained the …": the verb and what follows it.
+INVERTED = regex.compile(
+    r"(?:[”\"’]\s*,?|(?<=\p{L}\p{Ll}),)\s+(?P<verb>\p{Ll}+)(?:\s+(?P<part>out))?\s+(?P<rest>[^\n.;!?,“”\"]{1,100})")
+SUBJ_WORD = regex.compile(r"[\p{L}\p{M}'’\-]+")
+SUBJ_END = regex.compile(r"\s*[,.;]|\s*$|\s+(?:\p{Lu}|(?:of|on|in|at|during|after|from)\b)")
+NAME_SUBJ = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{Ll}\p{M}'’\-]+){1,3}(?=\s*(?:[,;]|$))")
 _FIELD = regex.compile(r"\{(\w+)(?::(\w+))?\}")
 _WEEKDAYS = MACROS["WEEKDAY"]
 
@@ -47,21 +53,49 @@ def _us(word: str) -> str:
 FILTERS = {"lower": str.lower, "ordinal": _ordinal, "article": _article, "us": _us}
 
 
+# Common words that say nothing about whether an entry can match.
+_COMMON = frozenset("""that this with have from their they which were been will said what when where
+there than then them these those into over after before about more most some such only other
+being does each very""".split())
+_ESCAPE = regex.compile(r"\\p\{\w+\}|\\[a-zA-Z]|\[(?:\\.|[^\]])*\]|\(\?P<\w+>|\{[\w,:]*\}")
+_WORDS = regex.compile(r"[a-zà-ÿ]{4,}")
+
+
 class Entry:
-    __slots__ = ("id", "regex", "prefer", "spanish", "fix", "fix_map", "quotes")
+    """One calque of the pack. Its pattern is compiled only when one of its
+    trigger words occurs in the text (compiling every pattern of a large pack
+    would cost more than running them)."""
+
+    __slots__ = ("id", "source", "flags", "_regex", "prefer", "spanish", "fix", "fix_map", "quotes",
+                 "triggers")
 
     def __init__(self, raw: dict) -> None:
         pattern = raw["match"]
         for key, value in MACROS.items():
             pattern = pattern.replace("{" + key + "}", f"(?:{value})")
-        flags = 0 if raw.get("case-sensitive") else regex.IGNORECASE
+        self.flags = 0 if raw.get("case-sensitive") else regex.IGNORECASE
         self.id = raw.get("id", "")
-        self.regex = regex.compile(pattern, flags)
+        self.source = pattern
+        self._regex = None
         self.prefer = raw.get("prefer", "")
         self.spanish = raw.get("spanish", "")
         self.fix = raw.get("fix")
         self.fix_map = {regex.sub(r"\s+", " ", k.lower()): v for k, v in raw.get("fix-map", {}).items()}
         self.quotes = bool(raw.get("quotes", False))
+        if "trigger" in raw:
+            self.triggers = tuple(w.lower() for w in raw["trigger"])
+        else:
+            literal = _ESCAPE.sub(" ", pattern).lower()
+            self.triggers = tuple(sorted({w for w in _WORDS.findall(literal) if w not in _COMMON}))
+
+    @property
+    def regex(self):
+        if self._regex is None:
+            self._regex = regex.compile(self.source, self.flags)
+        return self._regex
+
+    def may_match(self, lowered: str) -> bool:
+        return not self.triggers or any(w in lowered for w in self.triggers)
 
     def replacement(self, m) -> str | None:
         if self.fix_map:
@@ -197,27 +231,54 @@ class Calque(Rule):
         disabled = set(self.opts.get("disable") or [])
         return [e for e in entries if e.id not in disabled]
 
-    def _inverted(self):
+    def _inverted_data(self):
         pack = self.pack("attribution")
         cached = getattr(type(self), "_inv", None)
         if cached is not None and cached[0] is pack:
             return cached[1]
-        verbs = "|".join(regex.escape(v).replace(r"\ ", r"\s+")
-                         for v in sorted(set(pack.get("inverted-verbs", [])), key=len, reverse=True))
-        nouns = "|".join(regex.escape(n) for n in sorted(set(pack.get("person-nouns", [])), key=len, reverse=True))
-        # "…”, reported the head of US diplomacy on Twitter." / "…, explained the minister Mario Lugones."
-        rx = regex.compile(
-            rf"(?:[”\"’]\s*,?|(?<=\p{{L}}\p{{Ll}}),)\s+(?P<verb>{verbs})\s+"
-            rf"(?P<subj>the\s+(?:[\p{{L}}\p{{M}}'’.\-]+\s+){{0,5}}?(?:{nouns})\b(?=\s*[,.;]|\s+(?:\p{{Lu}}|(?:of|on|in|at|during|after|from)\b))"
-            rf"|\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+(?:\s+(?:de\s+|del\s+)?\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+){{1,3}}(?=\s*[,.;]))",
-            0)
-        type(self)._inv = (pack, rx)
-        return rx
+        data = ({regex.sub(r"\s+", " ", v.lower()) for v in pack.get("inverted-verbs", [])},
+                {n.lower() for n in pack.get("person-nouns", []) if " " not in n})
+        type(self)._inv = (pack, data)
+        return data
+
+    def _inverted(self, doc):
+        """Inverted attribution with a verb other than "said": "…”, reported the head of…",
+        "…, explained the minister Mario Lugones." Yields (start, end, verb)."""
+        verbs, nouns = self._inverted_data()
+        text = doc.text
+        for m in INVERTED.finditer(text, timeout=TIMEOUT):
+            verb = m["verb"] + (f" {m['part']}" if m["part"] else "")
+            if verb not in verbs:
+                if m["verb"] not in verbs:
+                    continue
+                verb = m["verb"]
+            vend = m.start("verb") + len(verb)
+            rest_start = m.start("rest")
+            rest = text[rest_start:m.end("rest")]
+            if m["part"] and verb == m["verb"]:
+                continue  # "pointed up the…": not an attribution
+            end = None
+            words = list(SUBJ_WORD.finditer(rest, timeout=TIMEOUT))
+            if words and words[0].group() == "the":
+                for w in words[1:7]:
+                    after = rest[w.end():]
+                    if w.group().lower() in nouns and SUBJ_END.match(after):
+                        end = rest_start + w.end()
+                        break
+            else:
+                nm = NAME_SUBJ.match(rest)
+                if nm:
+                    end = rest_start + nm.end()
+            if end is not None:
+                yield m.start("verb"), end, verb, vend
 
     def check(self, doc):
         text = doc.text
         found = []  # (start, end, order, message, replacement or None)
+        lowered = text.lower()
         for order, entry in enumerate(self._entries()):
+            if not entry.may_match(lowered):
+                continue
             for m in entry.regex.finditer(text, timeout=TIMEOUT):
                 if m.end() == m.start():
                     continue
@@ -228,12 +289,10 @@ class Calque(Rule):
                 msg = f"calque of Spanish \"{entry.spanish}\": write {entry.prefer}" if entry.spanish \
                     else f"calque: write {entry.prefer}"
                 found.append((m.start(), m.end(), order, msg, repl))
-        for m in self._inverted().finditer(text, timeout=TIMEOUT):
-            s, e = m.start("verb"), m.end("subj")
+        for s, e, verb, vend in self._inverted(doc):
             if doc.in_quote(s, e):
                 continue
-            verb = m["verb"]
-            repl = "said" + text[m.end("verb"):e]
+            repl = "said" + text[vend:e]
             found.append((s, e, -1, f"inverted attribution \"{verb} the …\" (Spanish word order): "
                                     "write \"<speaker> said\"", repl))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))

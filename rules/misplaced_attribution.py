@@ -31,6 +31,14 @@ SUBJECT_VERB = regex.compile(
     r"made|led|won|lost|left|came|ran|sent|saw|held|became|began|brought|thought|felt|kept|fought|"
     r"sought|stood|paid|sold|chose|broke|drove|did|has|had|is|was|will|would)\b",
     regex.V1 | regex.MULTILINE)
+ATTR = regex.compile(r"(?<![\p{L}\p{N}'’])(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>\p{Ll}+)\b(?:\s+(?P<part>out|up)\b)?",
+                     regex.V1)
+PRONOUNS = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)\b", regex.V1)
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*", regex.V1)
+TITLE = regex.compile(r"(?P<t>\b\p{Lu}\p{Ll}{1,4}\.)\s*\p{Lu}", regex.V1)
+# "Galán said" / "said Galán": a name with an attribution verb.
+NAME_VERB = regex.compile(
+    r"\b(?P<n1>\p{Lu}[\p{Ll}\p{M}'’\-]+),?\s+(?P<v1>\p{Ll}+)\b|\b(?P<v2>\p{Ll}+)\s+\p{Lu}[\p{Ll}\p{M}]", regex.V1)
 AGENCIES = frozenset("EFE AFP AP Reuters Xinhua dpa ANSA Bloomberg Anadolu Agencies Agencias".split())
 
 
@@ -61,6 +69,12 @@ class MisplacedAttribution(Rule):
     `…could take years, he wrote days ago in an analysis. Mark Cancian of the Center for Strategic and International Studies.`
     → `…could take years, Mark Cancian of the Center for Strategic and International Studies wrote days ago in an analysis.`
 
+    ## Options
+    `window` (default 1): how many paragraphs above the attribution may name
+    the speaker; `quote-window` (default 3): the same when the attribution
+    closes a direct quotation, which wire copy often carries across a
+    paragraph of context.
+
     ## Data
     Attribution verbs, person nouns and titles, place prefixes and
     organisation words come from the `attribution` pack.
@@ -71,7 +85,12 @@ class MisplacedAttribution(Rule):
     editor's hand. A pronoun with no antecedent gets no fix: only the editor
     knows who spoke.
     """
+    # How many paragraphs above a pronoun attribution may name its speaker
+    # (more when the attribution closes a direct quotation).
+    options = {"window": 1, "quote-window": 3}
     examples = [
+        Valid("Prime Minister Pedro Sánchez spoke on Monday.\n\nThe measures include tax cuts.\n\n"
+              "\u201cNo one will be left behind,\u201d he said.\n"),
         Valid("Mayor Ana Ruiz spoke on Monday. The bridge will reopen in May, she said.\n"),
         Valid("Galán announced the end of rationing.\n\n\u201cThanks to the rain,\u201d he said. \u201cWe made it.\u201d\n"),
         Valid("The minister met unions on Monday.\n\nThe plan will cost $3 million, he said.\n"),
@@ -122,19 +141,14 @@ class MisplacedAttribution(Rule):
         cached = getattr(type(self), "_compiled", None)
         if cached is not None and cached[0] is pack:
             return cached[1]
-        verbs = sorted(set(pack.get("said-verbs", [])), key=len, reverse=True)
-        valt = "|".join(regex.escape(v).replace(r"\ ", r"\s+") for v in verbs)
-        nouns = sorted(set(pack.get("person-nouns", [])), key=len, reverse=True)
+        # Word lists are matched by set lookups on generic patterns: compiling
+        # a long alternation costs more than the whole check.
+        verbs = {regex.sub(r"\s+", " ", v.lower()) for v in pack.get("said-verbs", [])}
         d = {
-            "attr": regex.compile(rf"(?<![\p{{L}}\p{{N}}'’])(?P<pron>he|she|they|He|She|They)\s+(?P<verb>{valt})\b",
-                                  regex.V1),
-            "pron": regex.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", regex.V1 | regex.IGNORECASE),
-            "noun": regex.compile(rf"\b(?:{'|'.join(regex.escape(n) for n in nouns)})\b", regex.V1 | regex.IGNORECASE),
-            "title": regex.compile(
-                rf"(?:{'|'.join(regex.escape(t) for t in pack.get('titles', []))})\s*\p{{Lu}}", regex.V1),
-            "name_verb": regex.compile(rf"\b\p{{Lu}}[\p{{Ll}}\p{{M}}'’\-]+,?\s+(?:{valt})\b|\b(?:{valt})\s+\p{{Lu}}[\p{{Ll}}\p{{M}}]",
-                                       regex.V1),
-            "verbs": frozenset(v.split()[0] for v in verbs),
+            "verbs": frozenset(verbs),
+            "verb1": frozenset(v.split()[0] for v in verbs),
+            "nouns": frozenset(n.lower() for n in pack.get("person-nouns", []) if " " not in n),
+            "titles": frozenset(pack.get("titles", [])),
             "places": frozenset(pack.get("place-prefixes", [])),
             "orgs": frozenset(pack.get("org-words", [])),
             "things": frozenset(pack.get("not-persons", [])),
@@ -142,15 +156,32 @@ class MisplacedAttribution(Rule):
         type(self)._compiled = (pack, d)
         return d
 
+    def _attributions(self, doc, start, end, d):
+        """(pronoun start, verb end, pronoun, verb) of each "<pronoun> <said-verb>"."""
+        for m in ATTR.finditer(doc.text, start, end, timeout=TIMEOUT):
+            verb = m["verb"]
+            if m["part"] and f"{verb} {m['part']}" in d["verbs"]:
+                yield m.start("pron"), m.end("part"), m["pron"], f"{verb} {m['part']}"
+            elif verb in d["verbs"]:
+                yield m.start("pron"), m.end("verb"), m["pron"], verb
+
     # -- who could a pronoun refer to ------------------------------------------------
     def _has_person(self, doc, window: str, d) -> bool:
-        if d["pron"].search(window, timeout=TIMEOUT) or d["noun"].search(window, timeout=TIMEOUT):
+        if PRONOUNS.search(window, timeout=TIMEOUT):
             return True
-        if d["title"].search(window, timeout=TIMEOUT):
+        words = WORD.findall(window, timeout=TIMEOUT)
+        nouns = d["nouns"]
+        if any(w.lower() in nouns for w in words):
             return True
-        for m in d["name_verb"].finditer(window, timeout=TIMEOUT):
-            first = m.group().split()[0].rstrip(",")
-            if first not in _STOP and first not in d["orgs"]:
+        for m in TITLE.finditer(window, timeout=TIMEOUT):
+            if m["t"] in d["titles"]:
+                return True
+        for m in NAME_VERB.finditer(window, timeout=TIMEOUT):
+            if m["v1"] is not None:
+                if m["v1"] in d["verb1"] and m["n1"] not in _STOP and m["n1"] not in d["orgs"] \
+                        and m["n1"] not in d["things"]:
+                    return True
+            elif m["v2"] in d["verb1"]:
                 return True
         for m in SUBJECT_VERB.finditer(window, timeout=TIMEOUT):
             w = m["w"]
@@ -191,9 +222,9 @@ class MisplacedAttribution(Rule):
             if w[:1].isupper():
                 continue
             lw = w.lower()
-            if lw in _AUX or lw in d["verbs"]:
+            if lw in _AUX or lw in d["verb1"]:
                 return None
-            if lw not in _FRAGMENT_GLUE and not d["noun"].fullmatch(lw) and not lw.endswith(("ist", "er", "or", "ian", "ant", "ent")):
+            if lw not in _FRAGMENT_GLUE and lw not in d["nouns"] and not lw.endswith(("ist", "er", "or", "ian", "ant", "ent")):
                 # An adjective or a common noun of a title ("senior fellow", "central bank")
                 # is fine; a word that reads as a verb ending in -ed is not.
                 if lw.endswith("ed") or lw.endswith("ing"):
@@ -210,11 +241,9 @@ class MisplacedAttribution(Rule):
         sentences = doc.sentences
         paragraphs = doc.paragraphs
         for i, sent in enumerate(sentences):
-            for m in d["attr"].finditer(text, sent.start, sent.end, timeout=TIMEOUT):
-                ps, ve = m.start("pron"), m.end("verb")
+            for ps, ve, pron, verb in self._attributions(doc, sent.start, sent.end, d):
                 if doc.in_quote(ps, ve):
                     continue
-                pron = m["pron"]
                 # The trailing form: ", he wrote days ago in an analysis." then a name fragment.
                 nxt = sentences[i + 1] if i + 1 < len(sentences) else None
                 tail = text[ve:sent.end]
@@ -232,10 +261,10 @@ class MisplacedAttribution(Rule):
                             subject = "the" + subject[3:]
                         if "," in subject:
                             subject += ","  # close the appositive: "Name, an economist,"
-                        repl = subject + text[m.end("pron"):period] + "."
+                        repl = subject + text[ps + len(pron):period] + "."
                         yield self.finding(
                             ps, nxt.start + len(nxt.text.rstrip()),
-                            f"the speaker of \"{pron} {m['verb']}\" is named only in the fragment after it",
+                            f"the speaker of \"{pron} {verb}\" is named only in the fragment after it",
                             self.replace(ps, nxt.start + len(nxt.text.rstrip()), repl,
                                          f"move \"{name}\" into the attribution", safe=False))
                         continue
@@ -243,9 +272,13 @@ class MisplacedAttribution(Rule):
                     continue
                 para = paragraphs[sent.paragraph]
                 window = text[para.start:ps]
-                if sent.paragraph > 0:
-                    window = paragraphs[sent.paragraph - 1].text + "\n" + window
+                # A quotation keeps its speaker across a paragraph of context
+                # ("Sánchez said… / The measures… / “…,” he said."): look further back.
+                quoted = regex.search(r"[”\"]\s*,?\s*$", text[sent.start:ps], timeout=TIMEOUT) is not None
+                back = self.opts["quote-window"] if quoted else self.opts["window"]
+                for k in range(max(0, sent.paragraph - back), sent.paragraph):
+                    window = paragraphs[k].text + "\n" + window
                 if self._has_person(doc, window, d):
                     continue
-                yield self.finding(ps, ve, f"\"{pron} {m['verb']}\": no one named nearby for "
+                yield self.finding(ps, ve, f"\"{pron} {verb}\": no one named nearby for "
                                            f"\"{pron}\" to refer to; name the speaker")
