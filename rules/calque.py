@@ -57,8 +57,58 @@ FILTERS = {"lower": str.lower, "ordinal": _ordinal, "article": _article, "us": _
 _COMMON = frozenset("""that this with have from their they which were been will said what when where
 there than then them these those into over after before about more most some such only other
 being does each very""".split())
-_ESCAPE = regex.compile(r"\\p\{\w+\}|\\[a-zA-Z]|\[(?:\\.|[^\]])*\]|\(\?P<\w+>|\{[\w,:]*\}")
-_WORDS = regex.compile(r"[a-zà-ÿ]{4,}")
+
+
+def _best(sets):
+    """Of several sufficient trigger sets, the most selective: long, uncommon words, few of them."""
+    def score(ws):
+        return (min(len(w) - (10 if w in _COMMON else 0) for w in ws), -len(ws))
+    return max(sets, key=score) if sets else None
+
+
+def _required(items):
+    """A set of words one of which every match of the parsed sequence must contain
+    (present in the text at least), or None when no such set is known."""
+    from re import _constants as C  # the stdlib parser reads the pattern's structure
+    sets, chunk = [], []
+
+    def flush():
+        word = "".join(chunk).lower()
+        if len(word) >= 3:
+            sets.append({word})
+        chunk.clear()
+    for op, av in items:
+        if op is C.LITERAL and chr(av).isalpha():
+            chunk.append(chr(av))
+            continue
+        flush()
+        sub = None
+        if op is C.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op is C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            sub = set().union(*parts) if all(parts) else None
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        elif op is C.ASSERT and av[0] < 0:
+            sub = _required(av[1])  # a lookbehind: its words are in the text too
+        if sub:
+            sets.append(sub)
+    flush()
+    return _best(sets)
+
+
+def required_words(pattern: str) -> tuple:
+    """Trigger words for a pattern: the text must contain one of them for the
+    pattern to match. Empty when they cannot be worked out (always compile)."""
+    import re
+    try:
+        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern)
+        parsed = re._parser.parse(probe, re.IGNORECASE)
+    except Exception:  # a construct the stdlib parser does not know: no trigger
+        return ()
+    words = _required(list(parsed))
+    return tuple(sorted(words)) if words else ()
 
 
 class Entry:
@@ -85,8 +135,7 @@ class Entry:
         if "trigger" in raw:
             self.triggers = tuple(w.lower() for w in raw["trigger"])
         else:
-            literal = _ESCAPE.sub(" ", pattern).lower()
-            self.triggers = tuple(sorted({w for w in _WORDS.findall(literal) if w not in _COMMON}))
+            self.triggers = required_words(pattern)
 
     @property
     def regex(self):

@@ -23,14 +23,22 @@ EMBED_OTHER = regex.compile(
     r"^(?:A post shared by\b.*|pic\.twitter\.com/\w+|View this post on Instagram|"
     r"(?:Watch|See|View) (?:the )?(?:video|post|tweet) (?:on|in) (?:X|Twitter|Instagram|YouTube|TikTok|Facebook)\b.*)$",
     regex.V1 | regex.IGNORECASE)
+# Generic shapes of page furniture; the words that make them furniture are
+# looked up in the captions pack.
+TEASER = regex.compile(r"^\s*[\[(]?(?P<label>[^:|›»>\n…\[\]()]{1,45}?)[\])]?\s*(?::|\||›|»|>|[-–—](?=\s)|\.\.\.|…)",
+                       regex.V1)
+SECTION = regex.compile(r"\s+\|\s*(?P<sec>[\p{L} ]{2,30}?)\s*$", regex.V1)
+PAREN_END = regex.compile(r"\(\s*(?P<body>[^()\n]{1,80})\)\s*\.?\s*$", regex.V1)
+CREDIT_LEAD = regex.compile(r"(?:via|from|photo by|photos by|by|source:?|courtesy(?: of)?)\s+", regex.V1 | regex.IGNORECASE)
+LABEL_LEAD = regex.compile(r"(?P<label>[\p{L}][\p{L} ]{1,25}?)\s*[:.,-]\s*", regex.V1)
+SLASH_END = regex.compile(r"(?:^|(?<=[\s.,;:”\"]))(?P<ag>\p{L}[\p{L}\- ]{0,25}?)\s*/\s*\p{Lu}[\p{L}\p{M}'’. -]{1,50}$",
+                          regex.V1)
+LABEL_END = regex.compile(r"(?:^|(?<=[\s.,;:”\"]))(?:(?P<lab>\p{L}[\p{L} ]{1,25}?)\s*[:|]|(?P<by>(?:Photo|Photos|Foto)\s+by))"
+                          r"\s*[^\n:]{1,60}$", regex.V1)
+FUSED_END = regex.compile(r"(?<=[\p{Ll}\p{N})”\"]\.)(?P<cr>[^\n.]{1,60})$", regex.V1)
 # Two names around a slash, glued to the end of a sentence: "…Bad Bunny.Nayeli Cruz / Ramona Rosales".
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:de\s+|del\s+|da\s+|van\s+|von\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
 FUSED_NAMES = regex.compile(rf"(?<=[\p{{Ll}}\p{{N}})”\"]\.)(?:{_NAME})\s*/\s*(?:{_NAME})\s*$", regex.V1)
-
-
-def _alt(words, *, escape=True) -> str:
-    items = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(w) if escape else w for w in items)
 
 
 class CaptionLeftover(Rule):
@@ -125,61 +133,60 @@ class CaptionLeftover(Rule):
         Invalid("The talks began on Monday.\n\nLee: Congress approves the budget\n\nThey met again.\n", fixed=None),
     ]
 
-    def _patterns(self):
-        cached = getattr(type(self), "_compiled", None)
-        if cached is not None and cached[0] is self.pack("captions"):
-            return cached[1]
+    def _data(self):
         pack = self.pack("captions")
-        agencies = _alt(pack.get("agencies", []))
-        labels = _alt(pack.get("credit-labels", []))
-        agency_or_name = rf"(?:{agencies})(?:\s*/\s*[^()\n]{{1,50}})?|[^()\n]{{1,50}}?/\s*(?:{agencies})"
-        p = {}
-        # "(Reuters)", "(via Reuters)", "(Photo: Reuters)", "(AP Photo/Name)", "(Name/Getty Images)".
-        p["paren"] = regex.compile(
-            rf"\(\s*(?:(?:via|from|photo by|photos by|by|source:?|courtesy(?: of)?)\s+|(?:{labels})\s*[:.,-]?\s*)?"
-            rf"(?:{agency_or_name})\s*\)\s*\.?\s*$",
-            regex.V1 | regex.IGNORECASE)
-        p["paren_label"] = regex.compile(rf"\(\s*(?:{labels})\s*[:.]\s*[^()\n]{{1,60}}\)\s*\.?\s*$",
-                                         regex.V1 | regex.IGNORECASE)
-        # "EFE/Juan Pérez", "AFP / Juan Pérez", "REUTERS/Name" at the end of a line.
-        p["slash"] = regex.compile(
-            rf"(?:^|(?<=[\s.,;:”\"]))(?:{agencies})\s*/\s*\p{{Lu}}[\p{{L}}\p{{M}}'’. -]{{1,50}}$", regex.V1)
-        # "Photo: AFP", "Foto: Cuartoscuro", "Photo by Name/Getty Images" at the end of a line.
-        p["label"] = regex.compile(
-            rf"(?:^|(?<=[\s.,;:”\"]))(?:{labels})\s*[:|]\s*[^\n:]{{1,60}}$|"
-            rf"(?:^|(?<=[\s.]))(?:Photo|Photos|Foto) by\s+[^\n:]{{1,60}}$",
-            regex.V1 | regex.IGNORECASE)
-        # A credit glued to a full stop: "…in Mexico City.Getty Images", "…today.EFE".
-        p["fused"] = regex.compile(rf"(?<=[\p{{Ll}}\p{{N}})”\"]\.)(?:{agencies})(?:\s*/\s*[^\n]{{1,50}})?\s*$", regex.V1)
-        p["caption_phrase"] = regex.compile(
-            rf"(?:^|[\s,.(])(?:{_alt(pack.get('caption-phrases', []))})\)?\.?\s*$", regex.V1 | regex.IGNORECASE)
-        p["teaser"] = regex.compile(
-            rf"^\s*[\[(]?(?:{_alt(pack.get('teaser-labels', []))})[\])]?\s*(?::|\||›|»|>|[-–—](?=\s)|\.\.\.|…)",
-            regex.V1 | regex.IGNORECASE)
-        p["banner"] = regex.compile(
-            rf"^\s*[\[(]?(?:{_alt(pack.get('banners', []))})\s*(?:\.{{2,3}}|…)?[\])]?\s*[.!:]?\s*$",
-            regex.V1 | regex.IGNORECASE)
-        p["stamp"] = regex.compile(
-            rf"^\s*(?:{_alt(pack.get('timestamp-labels', []))})\s*(?::|\s)\s*(?=.*\d)[^\n]{{0,60}}$",
-            regex.V1 | regex.IGNORECASE)
-        p["section"] = regex.compile(rf"\s+\|\s*(?:{_alt(pack.get('sections', []))})\s*$", regex.V1)
-        p["keep"] = [regex.compile(k, regex.V1) for k in pack.get("keep-lines", [])]
-        type(self)._compiled = (pack, p)
-        return p
+        cached = getattr(type(self), "_compiled", None)
+        if cached is not None and cached[0] is pack:
+            return cached[1]
+        # Word lists are matched by set lookups on a few generic patterns:
+        # compiling long alternations would cost more than the whole check.
+        agencies = pack.get("agencies", [])
+        d = {
+            "agencies_exact": frozenset(a for a in agencies if len(a) <= 3),
+            "agencies": frozenset(a.lower() for a in agencies if len(a) > 3),
+            "labels": frozenset(x.lower() for x in pack.get("credit-labels", [])),
+            "phrases": tuple(x.lower() for x in pack.get("caption-phrases", [])),
+            "teasers": frozenset(x.lower() for x in pack.get("teaser-labels", [])),
+            "banners": frozenset(x.lower() for x in pack.get("banners", [])),
+            "stamps": tuple(sorted((x.lower() for x in pack.get("timestamp-labels", [])), key=len, reverse=True)),
+            "sections": frozenset(pack.get("sections", [])),
+            "keep": [regex.compile(k, regex.V1) for k in pack.get("keep-lines", [])],
+        }
+        type(self)._compiled = (pack, d)
+        return d
+
+    def _is_agency(self, part: str, d) -> bool:
+        part = part.strip(" .,;:-–—")
+        return part in d["agencies_exact"] or (len(part) > 3 and part.lower() in d["agencies"])
+
+    def _credit_body(self, body: str, d) -> bool:
+        """Whether the text inside a final parenthesis is a credit: "via Reuters",
+        "Photo: Reuters", "AP Photo/Name", "Name/Getty Images", "File photo"."""
+        body = body.strip()
+        m = CREDIT_LEAD.match(body)
+        if m:
+            body = body[m.end():]
+        m = LABEL_LEAD.match(body)
+        if m and m["label"].lower() in d["labels"]:
+            return True
+        if body.lower() in d["labels"]:
+            return True
+        return any(self._is_agency(part, d) for part in body.split("/"))
 
     def check(self, doc):
-        p = self._patterns()
+        d = self._data()
         text = doc.text
-        lines = [ln for ln in doc.lines if ln.text.strip()]
-        for ln in lines:
+        for ln in doc.lines:
+            if not ln.text.strip():
+                continue
             start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
             end = ln.start + len(ln.text.rstrip())
             line = text[start:end]
-            if any(k.search(line, timeout=TIMEOUT) for k in p["keep"]):
+            if any(k.search(line, timeout=TIMEOUT) for k in d["keep"]):
                 continue
             if DATELINE_RE.match(line, timeout=TIMEOUT):
                 continue
-            kind = self._classify(line, p)
+            kind = self._classify(line, d)
             if kind is None:
                 continue
             what, tail = kind
@@ -196,29 +203,45 @@ class CaptionLeftover(Rule):
             yield self.finding(start, end, f"{what} left in the body of the story",
                                lambda s=start, e=end: self._delete_line(doc, s, e))
 
-    def _classify(self, line, p):
+    def _classify(self, line, d):
         """(description, offset of the credit within the line or None) or None."""
-        if p["teaser"].match(line, timeout=TIMEOUT):
+        lower = line.lower()
+        m = TEASER.match(line, timeout=TIMEOUT)
+        if m and m["label"].strip().lower() in d["teasers"]:
             return "related-link teaser", None
-        if p["banner"].match(line, timeout=TIMEOUT):
+        if lower.strip(" []().!:…").rstrip(".") in d["banners"]:
             return "page banner", None
-        if TIMESTAMP_LINE.match(line, timeout=TIMEOUT) or p["stamp"].match(line, timeout=TIMEOUT):
+        if TIMESTAMP_LINE.match(line, timeout=TIMEOUT):
             return "timestamp line", None
+        if len(line) <= 90 and any(c.isdigit() for c in line):
+            for label in d["stamps"]:
+                if lower.startswith(label) and lower[len(label):len(label) + 1] in (":", " "):
+                    return "timestamp line", None
         if EMBED_SIGNATURE.match(line, timeout=TIMEOUT) or EMBED_OTHER.match(line, timeout=TIMEOUT):
             return "embedded-post signature", None
-        m = p["section"].search(line, timeout=TIMEOUT)
-        if m and len(line.split()) <= 25:
+        m = SECTION.search(line, timeout=TIMEOUT)
+        if m and m["sec"].strip() in d["sections"] and len(line.split()) <= 25:
             return "site section label", m.start()
-        for key in ("paren", "paren_label", "slash", "label", "fused"):
-            m = p[key].search(line, timeout=TIMEOUT)
-            if m:
-                return "photo caption or credit", m.start()
+        m = PAREN_END.search(line, timeout=TIMEOUT)
+        if m and self._credit_body(m["body"], d):
+            return "photo caption or credit", m.start()
+        m = SLASH_END.search(line, timeout=TIMEOUT)
+        if m and self._is_agency(m["ag"], d):
+            return "photo caption or credit", m.start()
+        m = LABEL_END.search(line, timeout=TIMEOUT)
+        if m and (m["lab"].strip().lower() in d["labels"] or m["by"]):
+            return "photo caption or credit", m.start()
+        m = FUSED_END.search(line, timeout=TIMEOUT)
+        if m and self._is_agency(m["cr"].split("/")[0], d):
+            return "photo caption or credit", m.start()
         m = FUSED_NAMES.search(line, timeout=TIMEOUT)
         if m:
             return "photo credit", m.start()
-        if len(line.split()) <= 25 and p["caption_phrase"].search(line, timeout=TIMEOUT) \
-                and not line.rstrip().endswith(("?", "!", "”", "\"")):
-            return "photo caption", None
+        if len(line.split()) <= 25 and not line.rstrip().endswith(("?", "!", "”", "\"")):
+            tail = lower.rstrip(" .)")
+            for phrase in d["phrases"]:
+                if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalpha()):
+                    return "photo caption", None
         return None
 
     @staticmethod
