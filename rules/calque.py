@@ -7,6 +7,19 @@ import regex
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
+
+class _Lazy:
+    """A pattern compiled on first use, so that importing the rule costs nothing."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return getattr(self._rx, name)
+
 MACROS = {
     "WEEKDAY": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "MONTH": "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,12 +34,12 @@ MACROS = {
                   r"|Egyptian|Syrian|Lebanese|Palestinian|Venezuelan|North\s+Korean|South\s+Korean",
 }
 # "…”, reported the …" / "…, explained the …": the verb and what follows it.
-INVERTED = regex.compile(
+INVERTED = _Lazy(
     r"(?:[”\"’]\s*,?|(?<=\p{L}\p{Ll}),)\s+(?P<verb>\p{Ll}+)(?:\s+(?P<part>out))?\s+(?P<rest>[^\n.;!?,“”\"]{1,100})")
-SUBJ_WORD = regex.compile(r"[\p{L}\p{M}'’\-]+")
-SUBJ_END = regex.compile(r"\s*[,.;]|\s*$|\s+(?:\p{Lu}|(?:of|on|in|at|during|after|from)\b)")
-NAME_SUBJ = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{Ll}\p{M}'’\-]+){1,3}(?=\s*(?:[,;]|$))")
-_FIELD = regex.compile(r"\{(\w+)(?::(\w+))?\}")
+SUBJ_WORD = _Lazy(r"[\p{L}\p{M}'’\-]+")
+SUBJ_END = _Lazy(r"\s*[,.;]|\s*$|\s+(?:\p{Lu}|(?:of|on|in|at|during|after|from)\b)")
+NAME_SUBJ = _Lazy(r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{Ll}\p{M}'’\-]+){1,3}(?=\s*(?:[,;]|$))")
+_FIELD = _Lazy(r"\{(\w+)(?::(\w+))?\}")
 _WEEKDAYS = MACROS["WEEKDAY"]
 
 

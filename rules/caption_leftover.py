@@ -5,6 +5,19 @@ import regex
 
 from lintnews import Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import DATELINE_RE, TIMEOUT
+
+
+class _Lazy:
+    """A pattern compiled on first use, so that importing the rule costs nothing."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return getattr(self._rx, name)
 from lintnews.model import Applicability, Edit
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -13,32 +26,32 @@ _TIME = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hours|h))?(?:\s*\(?[A-Z]
 _DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
          rf"\d{{1,2}}\s+(?:of\s+)?{_MONTHS}(?:\s+(?:of\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})")
 # A line that is only a date and/or a time: "10/10/2022 - 10:35", "Oct. 10, 2022 | 10:35 am EDT".
-TIMESTAMP_LINE = regex.compile(
+TIMESTAMP_LINE = _Lazy(
     rf"^(?:{_DATE}(?:\s*(?:[-|,·•–—]|at)?\s*{_TIME})?|{_TIME}(?:\s*(?:[-|,·•–—])?\s*{_DATE})?)[.\s]*$",
     regex.V1 | regex.IGNORECASE)
 # The signature of an embedded post: "— Volodymyr Zelensky (@ZelenskyyUa) October 10, 2022".
-EMBED_SIGNATURE = regex.compile(
+EMBED_SIGNATURE = _Lazy(
     rf"^[—–-]{{1,2}}\s*[^\n()]{{1,80}}\(@[\w.]+\)\s*{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}\s*$", regex.V1)
-EMBED_OTHER = regex.compile(
+EMBED_OTHER = _Lazy(
     r"^(?:A post shared by\b.*|pic\.twitter\.com/\w+|View this post on Instagram|"
     r"(?:Watch|See|View) (?:the )?(?:video|post|tweet) (?:on|in) (?:X|Twitter|Instagram|YouTube|TikTok|Facebook)\b.*)$",
     regex.V1 | regex.IGNORECASE)
 # Generic shapes of page furniture; the words that make them furniture are
 # looked up in the captions pack.
-TEASER = regex.compile(r"^\s*[\[(]?(?P<label>[^:|›»>\n…\[\]()]{1,45}?)[\])]?\s*(?::|\||›|»|>|[-–—](?=\s)|\.\.\.|…)",
+TEASER = _Lazy(r"^\s*[\[(]?(?P<label>[^:|›»>\n…\[\]()]{1,45}?)[\])]?\s*(?::|\||›|»|>|[-–—](?=\s)|\.\.\.|…)",
                        regex.V1)
-SECTION = regex.compile(r"\s+\|\s*(?P<sec>[\p{L} ]{2,30}?)\s*$", regex.V1)
-PAREN_END = regex.compile(r"\(\s*(?P<body>[^()\n]{1,80})\)\s*\.?\s*$", regex.V1)
-CREDIT_LEAD = regex.compile(r"(?:via|from|photo by|photos by|by|source:?|courtesy(?: of)?)\s+", regex.V1 | regex.IGNORECASE)
-LABEL_LEAD = regex.compile(r"(?P<label>[\p{L}][\p{L} ]{1,25}?)\s*[:.,-]\s*", regex.V1)
-SLASH_END = regex.compile(r"(?:^|(?<=[\s.,;:”\"]))(?P<ag>\p{L}[\p{L}\- ]{0,25}?)\s*/\s*\p{Lu}[\p{L}\p{M}'’. -]{1,50}$",
+SECTION = _Lazy(r"\s+\|\s*(?P<sec>[\p{L} ]{2,30}?)\s*$", regex.V1)
+PAREN_END = _Lazy(r"\(\s*(?P<body>[^()\n]{1,80})\)\s*\.?\s*$", regex.V1)
+CREDIT_LEAD = _Lazy(r"(?:via|from|photo by|photos by|by|source:?|courtesy(?: of)?)\s+", regex.V1 | regex.IGNORECASE)
+LABEL_LEAD = _Lazy(r"(?P<label>[\p{L}][\p{L} ]{1,25}?)\s*[:.,-]\s*", regex.V1)
+SLASH_END = _Lazy(r"(?:^|(?<=[\s.,;:”\"]))(?P<ag>\p{L}[\p{L}\- ]{0,25}?)\s*/\s*\p{Lu}[\p{L}\p{M}'’. -]{1,50}$",
                           regex.V1)
-LABEL_END = regex.compile(r"(?:^|(?<=[\s.,;:”\"]))(?:(?P<lab>\p{L}[\p{L} ]{1,25}?)\s*[:|]|(?P<by>(?:Photo|Photos|Foto)\s+by))"
+LABEL_END = _Lazy(r"(?:^|(?<=[\s.,;:”\"]))(?:(?P<lab>\p{L}[\p{L} ]{1,25}?)\s*[:|]|(?P<by>(?:Photo|Photos|Foto)\s+by))"
                           r"\s*[^\n:]{1,60}$", regex.V1)
-FUSED_END = regex.compile(r"(?<=[\p{Ll}\p{N})”\"]\.)(?P<cr>[^\n.]{1,60})$", regex.V1)
+FUSED_END = _Lazy(r"(?<=[\p{Ll}\p{N})”\"]\.)(?P<cr>[^\n.]{1,60})$", regex.V1)
 # Two names around a slash, glued to the end of a sentence: "…Bad Bunny.Nayeli Cruz / Ramona Rosales".
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:de\s+|del\s+|da\s+|van\s+|von\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
-FUSED_NAMES = regex.compile(rf"(?<=[\p{{Ll}}\p{{N}})”\"]\.)(?:{_NAME})\s*/\s*(?:{_NAME})\s*$", regex.V1)
+FUSED_NAMES = _Lazy(rf"(?<=[\p{{Ll}}\p{{N}})”\"]\.)(?:{_NAME})\s*/\s*(?:{_NAME})\s*$", regex.V1)
 
 
 class CaptionLeftover(Rule):

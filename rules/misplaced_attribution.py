@@ -7,6 +7,19 @@ import regex
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
+
+class _Lazy:
+    """A pattern compiled on first use, so that importing the rule costs nothing."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return getattr(self._rx, name)
+
 # Words that open a sentence or a capitalised run without being part of a name.
 _STOP = frozenset("""The A An In On At For But And Or If When While After Before As According Among
 This That These Those His Her Their Its Our My Your It He She They We You I There Here Still Yet
@@ -23,21 +36,21 @@ federal regional local state public private international""".split())
 _AUX = frozenset("""is are was were be been being has have had will would can could should may might
 must shall did does do said says told added wrote""".split())
 _NAME = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:de|del|de la|da|dos|van|von|bin|al|y)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,5}"
-NAME_RE = regex.compile(_NAME, regex.V1)
-CAP_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’\-]+)+", regex.V1)
+NAME_RE = _Lazy(_NAME, regex.V1)
+CAP_RUN = _Lazy(r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’\-]+)+", regex.V1)
 # A one-word subject with a past-tense verb: "Machado spoke to supporters."
-SUBJECT_VERB = regex.compile(
+SUBJECT_VERB = _Lazy(
     r"(?:^|(?<=[.!?”\"]\s))(?P<w>\p{Lu}[\p{Ll}\p{M}'’\-]+)\s+(?:\p{Ll}+ed|spoke|met|went|told|wrote|said|gave|took|"
     r"made|led|won|lost|left|came|ran|sent|saw|held|became|began|brought|thought|felt|kept|fought|"
     r"sought|stood|paid|sold|chose|broke|drove|did|has|had|is|was|will|would)\b",
     regex.V1 | regex.MULTILINE)
-ATTR = regex.compile(r"(?<![\p{L}\p{N}'’])(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>\p{Ll}+)\b(?:\s+(?P<part>out|up)\b)?",
+ATTR = _Lazy(r"(?<![\p{L}\p{N}'’])(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>\p{Ll}+)\b(?:\s+(?P<part>out|up)\b)?",
                      regex.V1)
-PRONOUNS = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)\b", regex.V1)
-WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*", regex.V1)
-TITLE = regex.compile(r"(?P<t>\b\p{Lu}\p{Ll}{1,4}\.)\s*\p{Lu}", regex.V1)
+PRONOUNS = _Lazy(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)\b", regex.V1)
+WORD = _Lazy(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*", regex.V1)
+TITLE = _Lazy(r"(?P<t>\b\p{Lu}\p{Ll}{1,4}\.)\s*\p{Lu}", regex.V1)
 # "Galán said" / "said Galán": a name with an attribution verb.
-NAME_VERB = regex.compile(
+NAME_VERB = _Lazy(
     r"\b(?P<n1>\p{Lu}[\p{Ll}\p{M}'’\-]+),?\s+(?P<v1>\p{Ll}+)\b|\b(?P<v2>\p{Ll}+)\s+\p{Lu}[\p{Ll}\p{M}]", regex.V1)
 AGENCIES = frozenset("EFE AFP AP Reuters Xinhua dpa ANSA Bloomberg Anadolu Agencies Agencias".split())
 
