@@ -105,12 +105,14 @@ class MisplacedAttribution(Rule):
         Valid("Prime Minister Pedro Sánchez spoke on Monday.\n\nThe measures include tax cuts.\n\n"
               "\u201cNo one will be left behind,\u201d he said.\n"),
         Valid("Mayor Ana Ruiz spoke on Monday. The bridge will reopen in May, she said.\n"),
-        Valid("Galán announced the end of rationing.\n\n\u201cThanks to the rain,\u201d he said. \u201cWe made it.\u201d\n"),
+        Valid("Mayor Carlos Galán spoke on Friday.\n\nWater cuts will end in May.\n\nGalán announced the end of rationing.\n\n"
+              "\u201cThanks to the rain,\u201d he said. \u201cWe made it.\u201d\n"),
         Valid("The minister met unions on Monday.\n\nThe plan will cost $3 million, he said.\n"),
         Valid("The plan will cost $3 million, Ana Ruiz of the Finance Ministry said. Ruiz spoke in Lima.\n"),
         Valid("\u201cI will not resign,\u201d Gov. Ruslan Kravchenko said. He added that talks continue.\n"),
         Valid("The talks failed, the ministry said. Officials blamed the opposition.\n"),
-        Valid("Kuleba wrote on Telegram that ports were open.\n\nGrain accounted for most of the cargo, he said.\n"),
+        Valid("Deputy Prime Minister Oleksii Kuleba visited Odesa.\n\nThe ports handled 8 million tons.\n\n"
+              "Kuleba wrote on Telegram that ports were open. Grain was most of the cargo, he said.\n"),
         Valid("An epidemiologist at the ministry warned of a bad season. Cases will rise, she said.\n"),
         Valid("The vote was delayed. Police said they arrested two people. Yes.\n"),
         Valid("President Gustavo Petro visited Cali.\n\nPetro met the mayor.\n\nThe city needs water, he said.\n"),
@@ -191,8 +193,10 @@ class MisplacedAttribution(Rule):
                 return True
         for m in NAME_VERB.finditer(window, timeout=TIMEOUT):
             if m["v1"] is not None:
-                if m["v1"] in d["verb1"] and m["n1"] not in _STOP and m["n1"] not in d["orgs"] \
-                        and m["n1"] not in d["things"]:
+                # A capitalised word before the verb is a name only if the story
+                # also writes it capitalised away from a sentence start.
+                if m["v1"] in d["verb1"] and m["n1"] in doc.names and m["n1"] not in _STOP \
+                        and m["n1"] not in d["orgs"] and m["n1"] not in d["things"]:
                     return True
             elif m["v2"] in d["verb1"]:
                 return True
