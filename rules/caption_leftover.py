@@ -219,35 +219,39 @@ class CaptionLeftover(Rule):
     def _classify(self, line, d):
         """(description, offset of the credit within the line or None) or None."""
         lower = line.lower()
-        m = TEASER.match(line, timeout=TIMEOUT)
+        m = TEASER.match(line, timeout=TIMEOUT) if len(line) < 400 else None
         if m and m["label"].strip().lower() in d["teasers"]:
             return "related-link teaser", None
         if lower.strip(" []().!:…").rstrip(".") in d["banners"]:
             return "page banner", None
-        if TIMESTAMP_LINE.match(line, timeout=TIMEOUT):
+        short = len(line.split()) <= 12
+        has_digit = any(c.isdigit() for c in line)
+        # Each pattern runs (and is compiled) only on lines that can hold its shape.
+        if short and has_digit and TIMESTAMP_LINE.match(line, timeout=TIMEOUT):
             return "timestamp line", None
-        if len(line) <= 90 and any(c.isdigit() for c in line):
+        if len(line) <= 90 and has_digit:
             for label in d["stamps"]:
                 if lower.startswith(label) and lower[len(label):len(label) + 1] in (":", " "):
                     return "timestamp line", None
-        if EMBED_SIGNATURE.match(line, timeout=TIMEOUT) or EMBED_OTHER.match(line, timeout=TIMEOUT):
+        if ("(@" in line and EMBED_SIGNATURE.match(line, timeout=TIMEOUT)) \
+                or (len(line.split()) <= 20 and EMBED_OTHER.match(line, timeout=TIMEOUT)):
             return "embedded-post signature", None
-        m = SECTION.search(line, timeout=TIMEOUT)
+        m = "|" in line and SECTION.search(line, timeout=TIMEOUT)
         if m and m["sec"].strip() in d["sections"] and len(line.split()) <= 25:
             return "site section label", m.start()
-        m = PAREN_END.search(line, timeout=TIMEOUT)
+        m = line.rstrip(" .").endswith(")") and PAREN_END.search(line, timeout=TIMEOUT)
         if m and self._credit_body(m["body"], d):
             return "photo caption or credit", m.start()
-        m = SLASH_END.search(line, timeout=TIMEOUT)
+        m = "/" in line and SLASH_END.search(line, timeout=TIMEOUT)
         if m and self._is_agency(m["ag"], d):
             return "photo caption or credit", m.start()
-        m = LABEL_END.search(line, timeout=TIMEOUT)
+        m = (":" in line or "|" in line or " by " in line) and LABEL_END.search(line, timeout=TIMEOUT)
         if m and (m["lab"].strip().lower() in d["labels"] or m["by"]):
             return "photo caption or credit", m.start()
         m = FUSED_END.search(line, timeout=TIMEOUT)
         if m and self._is_agency(m["cr"].split("/")[0], d):
             return "photo caption or credit", m.start()
-        m = FUSED_NAMES.search(line, timeout=TIMEOUT)
+        m = "/" in line and FUSED_NAMES.search(line, timeout=TIMEOUT)
         if m:
             return "photo credit", m.start()
         if len(line.split()) <= 25 and not line.rstrip().endswith(("?", "!", "”", "\"")):
