@@ -1,0 +1,283 @@
+"""caption-leftover: photo captions, credits, teasers and other page furniture left in the body."""
+from __future__ import annotations
+
+import regex
+
+from lintnews import Fix, Invalid, Rule, Severity, Valid
+from lintnews.document import DATELINE_RE, TIMEOUT
+
+
+class _Lazy:
+    """A pattern compiled on first use, so that importing the rule costs nothing."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx = None
+
+    def __getattr__(self, name):
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return getattr(self._rx, name)
+from lintnews.model import Applicability, Edit
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_TIME = r"\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?\s?m\.?|hrs?|hours|h))?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?"
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|"
+         rf"\d{{1,2}}\s+(?:of\s+)?{_MONTHS}(?:\s+(?:of\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})")
+# A line that is only a date and/or a time: "10/10/2022 - 10:35", "Oct. 10, 2022 | 10:35 am EDT".
+TIMESTAMP_LINE = _Lazy(
+    rf"^(?:{_DATE}(?:\s*(?:[-|,·•–—]|at)?\s*{_TIME})?|{_TIME}(?:\s*(?:[-|,·•–—])?\s*{_DATE})?)[.\s]*$",
+    regex.V1 | regex.IGNORECASE)
+# The signature of an embedded post: "— Volodymyr Zelensky (@ZelenskyyUa) October 10, 2022".
+EMBED_SIGNATURE = _Lazy(
+    rf"^[—–-]{{1,2}}\s*[^\n()]{{1,80}}\(@[\w.]+\)\s*{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}\s*$", regex.V1)
+EMBED_OTHER = _Lazy(
+    r"^(?:A post shared by\b.*|pic\.twitter\.com/\w+|View this post on Instagram|"
+    r"(?:Watch|See|View) (?:the )?(?:video|post|tweet) (?:on|in) (?:X|Twitter|Instagram|YouTube|TikTok|Facebook)\b.*)$",
+    regex.V1 | regex.IGNORECASE)
+# Generic shapes of page furniture; the words that make them furniture are
+# looked up in the captions pack.
+TEASER = _Lazy(r"^\s*[\[(]?(?P<label>[^:|›»>\n…\[\]()]{1,45}?)[\])]?\s*(?::|\||›|»|>|[-–—](?=\s)|\.\.\.|…)",
+                       regex.V1)
+SECTION = _Lazy(r"\s+\|\s*(?P<sec>[\p{L} ]{2,30}?)\s*$", regex.V1)
+PAREN_END = _Lazy(r"\(\s*(?P<body>[^()\n]{1,80})\)\s*\.?\s*$", regex.V1)
+CREDIT_LEAD = _Lazy(r"(?:via|from|photo by|photos by|by|source:?|courtesy(?: of)?)\s+", regex.V1 | regex.IGNORECASE)
+LABEL_LEAD = _Lazy(r"(?P<label>[\p{L}][\p{L} ]{1,25}?)\s*[:.,-]\s*", regex.V1)
+SLASH_END = _Lazy(r"(?:^|(?<=[\s.,;:”\"]))(?P<ag>\p{L}[\p{L}\- ]{0,25}?)\s*/\s*\p{Lu}[\p{L}\p{M}'’. -]{1,50}$",
+                          regex.V1)
+LABEL_END = _Lazy(r"(?:^|(?<=[\s.,;:”\"]))(?:(?P<lab>\p{L}[\p{L} ]{1,25}?)\s*[:|]|(?P<by>(?:Photo|Photos|Foto)\s+by))"
+                          r"\s*[^\n:]{1,60}$", regex.V1)
+FUSED_END = _Lazy(r"(?<=[\p{Ll}\p{N})”\"]\.)(?P<cr>[^\n.]{1,60})$", regex.V1)
+# Two names around a slash, glued to the end of a sentence: "…Bad Bunny.Nayeli Cruz / Ramona Rosales".
+_NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:de\s+|del\s+|da\s+|van\s+|von\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
+FUSED_NAMES = _Lazy(rf"(?<=[\p{{Ll}}\p{{N}})”\"]\.)(?:{_NAME})\s*/\s*(?:{_NAME})\s*$", regex.V1)
+
+
+class CaptionLeftover(Rule):
+    id = "caption-leftover"
+    category = "caption-leftover"
+    severity = Severity.WARNING
+    summary = "A photo caption, credit, teaser or page banner left in the body of the story"
+    # The fix deletes a whole line of page furniture, quotation marks and all
+    # (a teaser often quotes a headline); it never edits inside a quotation it keeps.
+    fixes_quotes = True
+    doc = """
+    ## What it catches
+    Whole lines of page furniture that a scrape left between the paragraphs:
+
+    - photo captions ending in a credit: `Antony Blinken, US Secretary of State (via Reuters)`,
+      `… in an archive image (EFE)`, `… in an archive image. EFE/Juan Pérez`, `(Photo: Reuters)`,
+      `Photo: AFP`, `(Getty Images)`, `File image`;
+    - a credit glued to the end of a paragraph: `…in Mexico City.Getty Images`,
+      `…the singer.Nayeli Cruz / Ramona Rosales` (only the credit is flagged);
+    - related-link teasers: `READ ALSO: …`, `It may interest you: …`, `LOOK HERE:`, `Lee:`;
+    - banners (`Developing…`, `News in development`), update timestamps
+      (`First modification: 10/10/2022 - 10:35`, a line that is only a date and time),
+      a site section glued to a line (`… | International`) and the signature
+      lines of embedded posts (`— Name (@handle) October 10, 2022`, `pic.twitter.com/…`).
+
+    ## Not flagged
+    A wire dateline (`MEXICO CITY (EFE) —`, `KYIV (Reuters) -`, `(CNN) --`), a
+    byline (`By JOSEPH WILSON / Associated Press`), `(Reporting by …; Editing by …)`,
+    `With information from …`, and a bare agency credit that the house style
+    keeps at the end of a story (`EFE`, `–Agencies`, `(AFP)`). The agencies,
+    credit labels, teaser labels, banners and the lines to keep are data in
+    the `captions` pack; a newsroom extends them with its own pack.
+
+    ## Why
+    Sites that republish translated wire copy print captions, credits and
+    "read also" links between paragraphs; a scrape flattens them into the text,
+    where they read as garbled sentences. A copy editor deletes them.
+
+    ## Example
+    `Zelensky y Blinken, and Kiev (Reuters)` on a line of its own → the line is deleted.
+
+    ## Fix safety
+    Unsafe: the fix deletes the whole line (and the blank line after it), or
+    only the glued credit; a quoted headline inside a teaser goes with its
+    line, but no quotation that stays is ever edited. A line can be mistaken for a caption, so the
+    deletion is offered, never applied by `--fix` alone.
+    """
+    examples = [
+        Valid("MEXICO CITY (EFE) — The peso rose on Monday.\n\nAnalysts expect more gains.\n"),
+        Valid("KYIV (Reuters) - Russia fired missiles at Kyiv on Sunday.\n\n"
+              "(Reporting by Ana Ruiz; Editing by Tom Lee)\n"),
+        Valid("(CNN) -- The storm moved north on Tuesday.\n"),
+        Valid("By JOSEPH WILSON and CIARÁN GILES / Associated Press\n\nThe vote was held Sunday in Madrid.\n"),
+        Valid("The talks ended on Monday without a deal.\n\nEFE\n"),
+        Valid("The talks ended on Monday without a deal.\n\n–Agencies\n"),
+        Valid("The mayor told Reuters the bridge would reopen in May.\n"),
+        Valid("Police said the photo was taken in 2019. It showed the suspect near the border.\n"),
+        Valid("The ministry said it would read all the comments.\n\nWatch the debate on Tuesday, it said.\n"),
+        Valid("The vote is on Oct. 10, 2022, at 10:35 a.m., officials said.\n"),
+        Valid("The talks ended on Monday without a deal.\n\nWith information from AFP and Reuters.\n"),
+        Valid("BOGOTÁ, Colombia (AP) — Rain returned.\n\nSome information in this report comes from The Associated Press.\n"),
+        Invalid("Antony Blinken, US Secretary of State (via Reuters)\n\nThe talks began on Monday.\n",
+                fixed="The talks began on Monday.\n", unsafe=True,
+                flagged="Antony Blinken, US Secretary of State (via Reuters)"),
+        Invalid("The talks began on Monday.\n\nThe two ministers, in an archive image (EFE)\n\nThey spoke for an hour.\n",
+                fixed="The talks began on Monday.\n\nThey spoke for an hour.\n", unsafe=True,
+                flagged="The two ministers, in an archive image (EFE)"),
+        Invalid("The talks began on Monday.\n\nThe mayor during a ceremony in Lima, in an archive image. EFE/Juan Pérez\n\n"
+                "They spoke for an hour.\n",
+                fixed="The talks began on Monday.\n\nThey spoke for an hour.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\nA refinery near the port. (Photo: Reuters)\n",
+                fixed="The talks began on Monday.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\nPhoto: AFP\n\nThey spoke for an hour.\n",
+                fixed="The talks began on Monday.\n\nThey spoke for an hour.\n", unsafe=True),
+        Invalid("Firefighters at the scene of the blaze (Getty Images)\n\nThe fire began at dawn.\n",
+                fixed="The fire began at dawn.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\nREAD ALSO: Peso hits a record low against the dollar\n\n"
+                "They spoke for an hour.\n",
+                fixed="The talks began on Monday.\n\nThey spoke for an hour.\n", unsafe=True,
+                flagged="READ ALSO: Peso hits a record low against the dollar"),
+        Invalid("The talks began on Monday.\n\nIt may interest you: The ten best beaches in Peru\n\nThey met again.\n",
+                fixed="The talks began on Monday.\n\nThey met again.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\nLOOK HERE:\n\nThey met again.\n",
+                fixed="The talks began on Monday.\n\nThey met again.\n", unsafe=True),
+        Invalid("Developing…\n\nThe talks began on Monday.\n", fixed="The talks began on Monday.\n", unsafe=True),
+        Invalid("First modification: 10/10/2022 - 10:35\n\nThe talks began on Monday.\n",
+                fixed="The talks began on Monday.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\n— Pedro Sánchez (@sanchezcastejon) October 10, 2022\n\nThey met again.\n",
+                fixed="The talks began on Monday.\n\nThey met again.\n", unsafe=True),
+        Invalid("The singer greets fans at the concert in Mexico City.Getty Images\n\nThe tour ends in May.\n",
+                fixed="The tour ends in May.\n", unsafe=True),
+        Invalid("The talks began on Monday.\n\nLee: Congress approves the budget\n\nThey met again.\n", fixed=None),
+    ]
+
+    def _data(self):
+        pack = self.pack("captions")
+        cached = getattr(type(self), "_compiled", None)
+        if cached is not None and cached[0] is pack:
+            return cached[1]
+        # Word lists are matched by set lookups on a few generic patterns:
+        # compiling long alternations would cost more than the whole check.
+        agencies = pack.get("agencies", [])
+        d = {
+            "agencies_exact": frozenset(a for a in agencies if len(a) <= 3),
+            "agencies": frozenset(a.lower() for a in agencies if len(a) > 3),
+            "labels": frozenset(x.lower() for x in pack.get("credit-labels", [])),
+            "phrases": tuple(x.lower() for x in pack.get("caption-phrases", [])),
+            "teasers": frozenset(x.lower() for x in pack.get("teaser-labels", [])),
+            "banners": frozenset(x.lower() for x in pack.get("banners", [])),
+            "stamps": tuple(sorted((x.lower() for x in pack.get("timestamp-labels", [])), key=len, reverse=True)),
+            "sections": frozenset(pack.get("sections", [])),
+            "keep": [regex.compile(k, regex.V1) for k in pack.get("keep-lines", [])],
+        }
+        type(self)._compiled = (pack, d)
+        return d
+
+    def _is_agency(self, part: str, d) -> bool:
+        part = part.strip(" .,;:-–—")
+        return part in d["agencies_exact"] or (len(part) > 3 and part.lower() in d["agencies"])
+
+    def _credit_body(self, body: str, d) -> bool:
+        """Whether the text inside a final parenthesis is a credit: "via Reuters",
+        "Photo: Reuters", "AP Photo/Name", "Name/Getty Images", "File photo"."""
+        body = body.strip()
+        m = CREDIT_LEAD.match(body)
+        if m:
+            body = body[m.end():]
+        m = LABEL_LEAD.match(body)
+        if m and m["label"].lower() in d["labels"]:
+            return True
+        if body.lower() in d["labels"]:
+            return True
+        return any(self._is_agency(part, d) for part in body.split("/"))
+
+    def check(self, doc):
+        d = self._data()
+        text = doc.text
+        for ln in doc.lines:
+            if not ln.text.strip():
+                continue
+            start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            end = ln.start + len(ln.text.rstrip())
+            line = text[start:end]
+            if any(k.search(line, timeout=TIMEOUT) for k in d["keep"]):
+                continue
+            if DATELINE_RE.match(line, timeout=TIMEOUT):
+                continue
+            kind = self._classify(line, d)
+            if kind is None:
+                continue
+            what, tail = kind
+            words = len(line.split())
+            if tail is not None and words > 45:
+                # A credit glued to the end of a paragraph of body text:
+                # flag and delete only the credit.
+                cstart = start + tail
+                while cstart > start and text[cstart - 1] in " \t":
+                    cstart -= 1
+                yield self.finding(start + tail, end, f"{what} left at the end of a paragraph",
+                                   Fix((Edit(cstart, end, ""),), Applicability.UNSAFE, "delete the credit"))
+                continue
+            yield self.finding(start, end, f"{what} left in the body of the story",
+                               lambda s=start, e=end: self._delete_line(doc, s, e))
+
+    def _classify(self, line, d):
+        """(description, offset of the credit within the line or None) or None."""
+        lower = line.lower()
+        m = TEASER.match(line, timeout=TIMEOUT) if len(line) < 400 else None
+        if m and m["label"].strip().lower() in d["teasers"]:
+            return "related-link teaser", None
+        if lower.strip(" []().!:…").rstrip(".") in d["banners"]:
+            return "page banner", None
+        short = len(line.split()) <= 12
+        has_digit = any(c.isdigit() for c in line)
+        # Each pattern runs (and is compiled) only on lines that can hold its shape.
+        if short and has_digit and TIMESTAMP_LINE.match(line, timeout=TIMEOUT):
+            return "timestamp line", None
+        if len(line) <= 90 and has_digit:
+            for label in d["stamps"]:
+                if lower.startswith(label) and lower[len(label):len(label) + 1] in (":", " "):
+                    return "timestamp line", None
+        if ("(@" in line and EMBED_SIGNATURE.match(line, timeout=TIMEOUT)) \
+                or (len(line.split()) <= 20 and EMBED_OTHER.match(line, timeout=TIMEOUT)):
+            return "embedded-post signature", None
+        m = "|" in line and SECTION.search(line, timeout=TIMEOUT)
+        if m and m["sec"].strip() in d["sections"] and len(line.split()) <= 25:
+            return "site section label", m.start()
+        m = line.rstrip(" .").endswith(")") and PAREN_END.search(line, timeout=TIMEOUT)
+        if m and self._credit_body(m["body"], d):
+            return "photo caption or credit", m.start()
+        m = "/" in line and SLASH_END.search(line, timeout=TIMEOUT)
+        if m and self._is_agency(m["ag"], d):
+            return "photo caption or credit", m.start()
+        m = (":" in line or "|" in line or " by " in line) and LABEL_END.search(line, timeout=TIMEOUT)
+        if m and (m["lab"].strip().lower() in d["labels"] or m["by"]):
+            return "photo caption or credit", m.start()
+        m = FUSED_END.search(line, timeout=TIMEOUT)
+        if m and self._is_agency(m["cr"].split("/")[0], d):
+            return "photo caption or credit", m.start()
+        m = "/" in line and FUSED_NAMES.search(line, timeout=TIMEOUT)
+        if m:
+            return "photo credit", m.start()
+        if len(line.split()) <= 25 and not line.rstrip().endswith(("?", "!", "”", "\"")):
+            tail = lower.rstrip(" .)")
+            for phrase in d["phrases"]:
+                if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalpha()):
+                    return "photo caption", None
+        return None
+
+    @staticmethod
+    def _delete_line(doc, start, end):
+        """Delete the line and the blank lines after it (or, for the last line,
+        the blank lines before it), so the paragraphs around it close up."""
+        text = doc.text
+        j = end
+        while j < len(text) and text[j] in " \t\r\n":
+            j += 1
+        if j < len(text):
+            # Back to the start of the next non-blank line.
+            ls = text.rfind("\n", 0, j) + 1
+            return Fix((Edit(text.rfind("\n", 0, start) + 1, ls, ""),), Applicability.UNSAFE,
+                       "delete the line")
+        i = start
+        while i > 0 and text[i - 1] in " \t\r\n":
+            i -= 1
+        tail_nl = "\n" if text.endswith("\n") else ""
+        if i == 0:
+            return Fix((Edit(0, len(text), ""),), Applicability.UNSAFE, "delete the line")
+        return Fix((Edit(i, len(text), tail_nl),), Applicability.UNSAFE, "delete the line")
