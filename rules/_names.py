@@ -25,6 +25,10 @@ def strip_accents(s: str) -> str:
 
 def words_of(name: str) -> tuple[str, ...]:
     """The word tokens of a name, as the document tokenises them."""
+    parts = name.split()
+    if all(p.replace("-", "").replace("'", "").replace("’", "").isalnum() and p[0].isalnum()
+           and p[-1].isalnum() for p in parts):
+        return tuple(parts)  # the common case, without a regex
     return tuple(m.group() for m in TOKEN_RE.finditer(name) if m.lastgroup == "word")
 
 
@@ -37,41 +41,60 @@ class Place:
 
 
 class Gazetteer:
-    """Places and demonyms indexed by the lowercase form of their first word."""
+    """Places and demonyms: single words by their lowercase form, several-word
+    names also indexed by the lowercase form of their first word."""
 
     def __init__(self) -> None:
+        # "kyiv" -> ("Kyiv", "place", ambiguous); "latin american" -> (...)
+        self._all: dict[str, tuple[str, str, bool]] = {}
         self.by_first: dict[str, list[Place]] = {}
         self.lowercase_phrases: set[tuple[str, ...]] = set()
-        self.sources: list[str] = []
 
-    def add(self, name: str, kind: str, ambiguous: bool) -> None:
-        ws = words_of(name)
-        if not ws or not any(w[:1].isupper() for w in ws):
+    @staticmethod
+    def key(name: str) -> str:
+        return " ".join(words_of(name)).lower()
+
+    def add(self, name: str, kind: str, ambiguous: bool, key: str | None = None) -> None:
+        key = key or self.key(name)
+        if not key:
             return
-        key = ws[0].lower()
-        lst = self.by_first.setdefault(key, [])
-        lower = tuple(w.lower() for w in ws)
-        for i, p in enumerate(lst):
-            if tuple(w.lower() for w in p.words) == lower:
-                # A later (curated or newsroom) entry wins, but an entry
-                # marked ambiguous anywhere stays ambiguous.
-                lst[i] = Place(name, ws, kind, ambiguous or p.ambiguous)
-                return
-        lst.append(Place(name, ws, kind, ambiguous))
-        lst.sort(key=lambda p: -len(p.words))
+        old = self._all.get(key)
+        # A later (curated or newsroom) entry wins, but an entry marked
+        # ambiguous anywhere stays ambiguous.
+        self._all[key] = (name, kind, ambiguous or (old is not None and old[2]))
 
-    def set_ambiguous(self, lower: str, value: bool) -> None:
-        ws = tuple(w.lower() for w in words_of(lower))
-        for i, p in enumerate(self.by_first.get(ws[0] if ws else "", [])):
-            if tuple(w.lower() for w in p.words) == ws:
-                self.by_first[ws[0]][i] = Place(p.name, p.words, p.kind, value)
+    def set_ambiguous(self, name: str, value: bool) -> None:
+        key = self.key(name)
+        if key in self._all:
+            n, k, _ = self._all[key]
+            self._all[key] = (n, k, value)
+
+    def index(self) -> None:
+        single = {k for k, v in self._all.items() if v[2] and " " not in k}
+        by_first: dict[str, list[Place]] = {}
+        for key, (name, kind, amb) in self._all.items():
+            if " " not in key:
+                continue
+            ws = words_of(name)
+            # A several-word name made of ambiguous names and everyday
+            # modifiers is ambiguous too: "new jersey" may be a new shirt.
+            if not amb and all(w in single or w in COMMON_MODIFIERS for w in key.split()):
+                amb = True
+                self._all[key] = (name, kind, True)
+            by_first.setdefault(ws[0].lower(), []).append(Place(name, ws, kind, amb))
+        for lst in by_first.values():
+            lst.sort(key=lambda p: -len(p.words))  # longest first
+        self.by_first = by_first
+
+    def get(self, key: str) -> Place | None:
+        """A single-word or several-word place by its lowercase key."""
+        v = self._all.get(key)
+        if v is None:
+            return None
+        return Place(v[0], words_of(v[0]) if " " in key else (v[0],), v[1], v[2])
 
     def lookup(self, name: str) -> Place | None:
-        ws = tuple(w.lower() for w in words_of(name))
-        for p in self.by_first.get(ws[0] if ws else "", []):
-            if tuple(w.lower() for w in p.words) == ws:
-                return p
-        return None
+        return self.get(self.key(name))
 
 
 def gazetteer(rule) -> Gazetteer:
@@ -89,13 +112,12 @@ def gazetteer(rule) -> Gazetteer:
         path = Path(folder) / "packs" / "gazetteer.txt"
         if not path.is_file():
             continue
-        g.sources.append(str(path))
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#") or "\t" not in line:
                     continue
                 name, tag = line.rstrip("\n").split("\t", 1)
-                g.add(name, "demonym" if tag.startswith("D") else "place", tag.endswith("~"))
+                g.add(name, "demonym" if tag[0] == "D" else "place", tag[-1] == "~", name.lower())
     pack = rule.pack("places")
     for section in ("places", "regions", "seas", "landmarks", "institutions"):
         for name in pack.get(section, []):
@@ -104,16 +126,9 @@ def gazetteer(rule) -> Gazetteer:
         g.add(name, "demonym", False)
     for name in pack.get("ambiguous", []):
         g.set_ambiguous(name, True)
-    # A several-word name made of ambiguous names and everyday modifiers is
-    # ambiguous too: "new jersey" may be a new shirt.
-    single = {k for k, ps in g.by_first.items() for p in ps if len(p.words) == 1 and p.ambiguous}
-    for key, ps in g.by_first.items():
-        for idx, p in enumerate(ps):
-            if len(p.words) > 1 and not p.ambiguous and all(
-                    w.lower() in single or w.lower() in COMMON_MODIFIERS for w in p.words):
-                ps[idx] = Place(p.name, p.words, p.kind, True)
     for name in pack.get("unambiguous", []):
         g.set_ambiguous(name, False)
+    g.index()
     g.lowercase_phrases = {tuple(w.lower() for w in words_of(p)) for p in pack.get("lowercase-phrases", [])}
     _CACHE[key] = g
     return g

@@ -197,7 +197,11 @@ class PlaceCase(Rule):
     def _match(gaz, tokens, i, text) -> tuple[Place, int, int] | None:
         """The place whose words start at token i, written with a lowercase
         initial where it has a capital: (place, end token, end offset)."""
-        cands = gaz.by_first.get(_stem(tokens[i].text).lower())
+        first = _stem(tokens[i].text).lower()
+        cands = list(gaz.by_first.get(first, ()))
+        single = gaz.get(first)
+        if single is not None and len(single.words) == 1:
+            cands.append(single)
         if not cands:
             return None
         for p in cands:  # longest first
