@@ -98,8 +98,13 @@ class PlaceCase(Rule):
     For an ambiguous word the fix is safe where the context is explicit
     (a country after a comma, `government of`, `'s president`, a list of
     places) and unsafe where only the story's other spelling shows it.
-    Inside a direct quotation the finding is reported without a fix.
+    The fix applies inside a direct quotation too: the case of a place name
+    is the writer's, not the speaker's.
     """
+    # The fix changes only how a proper name is spelled or cased, never the
+    # words said, so it applies inside a direct quotation too ("I spoke with
+    # Dymitro Kuleba" was said in Spanish; the transliteration is ours).
+    fixes_quotes = True
     examples = [
         Valid("Russian missiles struck Kyiv and Kharkiv on Monday.\n"),
         Valid("The weather in Nice was nice, and the talks went well.\n"),
