@@ -51,7 +51,10 @@ class StyleConsistency(Rule):
       style's `[names]` table);
     - a name spelled two ways, one vowel apart: `Kuleba` / `Kouleba`;
     - an acronym in capitals and as a word: `ANMAT` / `Anmat`;
-    - quotations in straight `"` and in curly `“”` marks.
+    - quotations in straight `"` and in curly `“”` marks;
+    - a title capitalised standing alone (`the sixth President to leave
+      office`) in a story that writes `the president` elsewhere (titles from
+      the `titles` list of `packs/names.toml`).
 
     It flags the form that differs from the house style, or, where the
     style is silent or its form is not in the story, the minority form,
@@ -80,6 +83,7 @@ class StyleConsistency(Rule):
         Valid("Mario Vargas met Maria Vargas in Lima.\n"),
         Valid("\"We will stay,\" she said. \"We have no choice.\"\n"),
         Valid("NATO leaders met. The NATO summit ended.\n"),
+        Valid("President Dina Boluarte spoke. The president left, and Vice President Ana Ruiz stayed.\n"),
         Valid("US STOCKS RISE\n\nNEW YORK (AP) — U.S. stocks rose 2%, and U.S. bonds fell.\n"),
         Invalid("U.S. officials said US aid would continue, a U.S. envoy added.\n",
                 fixed="U.S. officials said U.S. aid would continue, a U.S. envoy added.\n", flagged="US"),
@@ -102,6 +106,11 @@ class StyleConsistency(Rule):
                 unsafe=True),
         Invalid("Rates fell 2 percent. Loans rose 3 percent, bonds 4% and stocks 5 percent.\n",
                 fixed="Rates fell 2%. Loans rose 3%, bonds 4% and stocks 5%.\n"),
+    ]
+
+    examples += [
+        Invalid("The president resigned. She is the sixth President to leave office.\n",
+                fixed="The president resigned. She is the sixth president to leave office.\n", flagged="President"),
     ]
 
     # -- where the story's body is -----------------------------------------------
@@ -133,6 +142,38 @@ class StyleConsistency(Rule):
         yield from self._spellings(doc, in_body)
         yield from self._acronyms(doc, in_body)
         yield from self._quote_marks(doc, in_body)
+        yield from self._titles(doc, in_body)
+
+    def _titles(self, doc, in_body):
+        """ "the sixth President to leave office" in a story that writes "the
+        president" elsewhere: AP and Reuters capitalise a title only before a
+        name ("President Dina Boluarte")."""
+        titles = set(self.pack("names").get("titles", []))
+        tokens = doc.tokens
+        lower, upper = Counter(), {}
+        for i, t in enumerate(tokens):
+            if t.kind != "word" or t.lower not in titles or not in_body(t.start):
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            before_name = (nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper()
+                           and doc.text[t.end:nxt.start] == " ")
+            if t.text.islower():
+                lower[t.lower] += 1
+            elif t.text[0].isupper() and t.text[1:].islower() and not before_name \
+                    and not doc.is_sentence_start(t) and not doc.in_quote(t.start, t.end):
+                prev = tokens[i - 1] if i else None
+                # "Vice President", "Prime Minister": part of a longer title
+                if prev is not None and prev.text[:1].isupper() and not doc.is_sentence_start(prev) \
+                        and doc.text[prev.end:t.start] == " ":
+                    continue
+                upper.setdefault(t.lower, []).append(t)
+        for word, ts in upper.items():
+            if lower[word] < 1:
+                continue
+            for t in ts:
+                yield self.finding(t.start, t.end,
+                                   f"\"{t.text}\": a title standing alone is lowercase, as elsewhere in this story",
+                                   self.replace(t.start, t.end, t.lower, f"write \"{t.lower}\""))
 
     @staticmethod
     def _pick(counts: Counter, house: str | None) -> str:
@@ -258,28 +299,46 @@ class StyleConsistency(Rule):
                                                self.replace(t.start, t.end, b, f"write \"{b}\"", safe=False))
 
     def _acronyms(self, doc, in_body):
-        caps: Counter = Counter()
-        title: Counter = Counter()
-        toks: dict[str, list] = {}
-        for t in doc.tokens:
-            if t.kind != "word" or not t.text.isalpha() or len(t.text) < 3 or not in_body(t.start):
+        """ "ANMAT" and "Anmat" in one story. Words the story also writes in
+        lowercase ("THE" / "the") and runs of capitals (a shouted line, a
+        heading) are not acronyms."""
+        tokens = doc.tokens
+        lower_seen = {t.lower for t in tokens if t.kind == "word" and t.text[:1].islower()}
+        caps: dict[str, list] = {}
+        title: dict[str, list] = {}
+        for i, t in enumerate(tokens):
+            if t.kind != "word" or not t.text.isalpha() or len(t.text) < 3 or t.lower in lower_seen:
                 continue
-            if doc.in_quote(t.start, t.end):
+            if not in_body(t.start) or doc.in_quote(t.start, t.end):
                 continue
             if t.text.isupper():
-                caps[t.text] += 1
-                toks.setdefault(t.text, []).append(t)
+                near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+                if any(n.kind == "word" and n.text.isupper() and len(n.text) > 1 and n.text.isalpha()
+                       for n in near):
+                    continue
+                caps.setdefault(t.text, []).append(t)
             elif t.text[0].isupper() and t.text[1:].islower() and t.text in doc.names:
-                title[t.text.upper()] += 1
-                toks.setdefault(t.text.upper() + "/t", []).append(t)
-        for word, n_caps in caps.items():
-            n_title = title.get(word, 0)
-            if not n_title or n_caps == n_title:
+                title.setdefault(t.text.upper(), []).append(t)
+        gaz = None
+        for word, cs in caps.items():
+            ts = title.get(word)
+            if not ts:
                 continue
-            if n_caps < n_title:
-                bad, right = toks[word], word.capitalize()
+            # "VALENCIA, Spain —", "LIMA, Nov 14 (EFE).-": a dateline's place
+            # is written in capitals in every style.
+            if gaz is None:
+                gaz = gazetteer(self)
+            if gaz.lookup(word) is not None:
+                continue
+            cs = [t for t in cs if (p := doc.paragraph_at(t.start)) is None or p.start != t.start]
+            if not cs:
+                continue
+            # the majority form, or on a tie the form the story introduced first
+            if len(cs) != len(ts):
+                keep_caps = len(cs) > len(ts)
             else:
-                bad, right = toks[word + "/t"], word
+                keep_caps = cs[0].start < ts[0].start
+            bad, right = (ts, word) if keep_caps else (cs, word.capitalize())
             for t in bad:
                 yield self.finding(t.start, t.end, f"\"{t.text}\": this story also writes \"{right}\"",
                                    self.replace(t.start, t.end, right, f"write \"{right}\"", safe=False))
@@ -288,9 +347,11 @@ class StyleConsistency(Rule):
         quotes = [q for q in doc.quotes if in_body(q.start) and q.opener in "\"“"]
         straight = [q for q in quotes if q.opener == '"' and q.closer in ('"', "")]
         curly = [q for q in quotes if q.opener == "“" and q.closer in ("”", "")]
-        if not straight or not curly or len(straight) == len(curly):
+        if not straight or not curly:
             return
-        if len(straight) < len(curly):
+        # the minority form; on a tie the straight marks (typewriter quotes in
+        # a typeset story are the leftover)
+        if len(straight) <= len(curly):
             bad, op, cl, what = straight, "“", "”", "curly"
         else:
             bad, op, cl, what = curly, '"', '"', "straight"
