@@ -25,11 +25,34 @@ def strip_accents(s: str) -> str:
 
 def words_of(name: str) -> tuple[str, ...]:
     """The word tokens of a name, as the document tokenises them."""
-    parts = name.split()
-    if all(p.replace("-", "").replace("'", "").replace("’", "").isalnum() and p[0].isalnum()
-           and p[-1].isalnum() for p in parts):
-        return tuple(parts)  # the common case, without a regex
+    if name.replace(" ", "").replace("-", "").replace("'", "").isalnum() and "- " not in name \
+            and " -" not in name and "' " not in name and " '" not in name:
+        return tuple(name.split())  # the common case, without a regex
     return tuple(m.group() for m in TOKEN_RE.finditer(name) if m.lastgroup == "word")
+
+
+def stem(word: str) -> str:
+    """A word without its possessive ending: "Kiev's" → "Kiev"."""
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return word
+
+
+def match_words(text: str, tokens, i: int, words: tuple[str, ...]) -> int | None:
+    """The end offset when tokens[i:] spell ``words`` exactly, one space apart
+    (the last word may carry a possessive), else None."""
+    k = len(words)
+    if i + k > len(tokens):
+        return None
+    for n, w in enumerate(words):
+        t = tokens[i + n]
+        if t.kind != "word":
+            return None
+        if n and text[tokens[i + n - 1].end:t.start] not in (" ", "\u00a0"):
+            return None
+        if t.text != w and not (n == k - 1 and stem(t.text) == w):
+            return None
+    return tokens[i + k - 1].start + len(words[-1])
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,15 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from lintnews import Invalid, Rule, Severity, Valid
-from lintnews.document import TIMEOUT
-from lintnews_rules._names import gazetteer, strip_accents
+from lintnews_rules._names import gazetteer, match_words, stem, strip_accents, words_of
 
 _CACHE: dict = {}
-_B = r"(?<![\p{L}\p{M}\p{N}])"
-_E = r"(?![\p{L}\p{M}\p{N}])"
 # Particles that join a place to the name of an institution ("Banco do Brasil").
 _PARTICLES = frozenset({"de", "do", "da", "del", "dos", "das", "la", "el", "of"})
 
@@ -116,8 +111,15 @@ class NameVariant(Rule):
         for kind in ("variants", "exonyms"):
             for variant, target in pack.get(kind, {}).items():
                 table[variant] = (target, kind)
-        alts = sorted(table, key=len, reverse=True)
-        rx = regex.compile(_B + "(?:" + "|".join(regex.escape(a) for a in alts) + ")" + _E) if alts else None
+        # Matched on the document's tokens, not with one big pattern: a
+        # dictionary lookup per word costs nothing to build or to run.
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for variant in table:
+            ws = words_of(variant)
+            if ws:
+                index.setdefault(ws[0], []).append((ws, variant))
+        for lst in index.values():
+            lst.sort(key=lambda x: -len(x[0]))
         # "Naim Kasem" -> "Naim Qassem" also makes a bare "Kasem" a variant in
         # a story that names "Naim Kasem" (or "Naim Qassem").
         linked: dict[str, tuple[str, str, str]] = {}  # surname variant -> (surname, full variant, full target)
@@ -125,14 +127,11 @@ class NameVariant(Rule):
             vw, tw = variant.split(), target.split()
             if kind == "variants" and len(vw) == len(tw) >= 2 and vw[:-1] == tw[:-1] and vw[-1] != tw[-1]:
                 linked[vw[-1]] = (tw[-1], variant, target)
-        lrx = regex.compile(_B + "(?:" + "|".join(regex.escape(a) for a in linked) + ")" + _E) if linked else None
-        given = []
+        given: dict[str, list[tuple[frozenset, str]]] = {}  # wrong given name -> [(surnames, correct)]
         for g in pack.get("given-names", {}).values():
-            sur = "|".join(regex.escape(s) for s in g.get("surnames", []))
-            var = "|".join(regex.escape(v) for v in g.get("variants", []))
-            if sur and var:
-                given.append((regex.compile(_B + f"(?P<given>{var})[ \u00a0]+(?:{sur})" + _E), g["correct"]))
-        data = (table, rx, linked, lrx, given, pack.get("keep", {}), pack.get("groups", {}))
+            for v in g.get("variants", []):
+                given.setdefault(v, []).append((frozenset(g.get("surnames", [])), g["correct"]))
+        data = (table, index, linked, given, pack.get("keep", {}), pack.get("groups", {}))
         _CACHE[key] = data
         return data
 
@@ -145,44 +144,54 @@ class NameVariant(Rule):
 
     # -- checks --------------------------------------------------------------------
     def check(self, doc):
-        table, rx, linked, lrx, given, keep, groups = self._data()
+        table, index, linked, given, keep, groups = self._data()
         text = doc.text
+        tokens = doc.tokens
         taken: list[tuple[int, int]] = []
 
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
 
-        if rx is not None:
-            for m in rx.finditer(text, timeout=TIMEOUT):
-                variant = m.group()
+        for i, t in enumerate(tokens):
+            if t.kind != "word" or not t.text[:1].isupper():
+                continue
+            for ws, variant in index.get(t.text, ()) or index.get(stem(t.text), ()):
+                end = match_words(text, tokens, i, ws)
+                if end is None:
+                    continue
                 target, kind = table[variant]
-                if self._kept(text, m.start(), m.end(), keep.get(variant, [])):
-                    continue
-                if kind == "exonyms" and self._inside_name(doc, m.start(), m.end()):
-                    continue
+                if self._kept(text, t.start, end, keep.get(variant, [])):
+                    break
+                if kind == "exonyms" and self._inside_name(doc, t.start, end):
+                    break
                 right = self._target(target, groups)
-                if right == variant:
-                    continue
-                taken.append((m.start(), m.end()))
-                yield self.finding(m.start(), m.end(), f"\"{variant}\": English copy writes \"{right}\"",
-                                   self.replace(m.start(), m.end(), right, f"write \"{right}\""))
-        if lrx is not None:
-            for m in lrx.finditer(text, timeout=TIMEOUT):
-                right, full_v, full_t = linked[m.group()]
-                if not free(m.start(), m.end()) or (full_v not in text and full_t not in text):
-                    continue
-                taken.append((m.start(), m.end()))
-                yield self.finding(m.start(), m.end(),
-                                   f"\"{m.group()}\": the story's {full_t} is written \"{right}\" in English",
-                                   self.replace(m.start(), m.end(), right, f"write \"{right}\""))
-        for grx, correct in given:
-            for m in grx.finditer(text, timeout=TIMEOUT):
-                s, e = m.span("given")
-                if not free(s, e):
-                    continue
-                taken.append((s, e))
-                yield self.finding(s, e, f"\"{m['given']}\": this person's name is written \"{correct}\"",
-                                   self.replace(s, e, correct, f"write \"{correct}\""))
+                if right == variant or not free(t.start, end):
+                    break
+                taken.append((t.start, end))
+                yield self.finding(t.start, end, f"\"{variant}\": English copy writes \"{right}\"",
+                                   self.replace(t.start, end, right, f"write \"{right}\""))
+                break
+        for i, t in enumerate(tokens):
+            if t.kind != "word":
+                continue
+            word = stem(t.text)
+            if word in linked:
+                right, full_v, full_t = linked[word]
+                e = t.start + len(word)
+                if free(t.start, e) and (full_v in text or full_t in text):
+                    taken.append((t.start, e))
+                    yield self.finding(t.start, e,
+                                       f"\"{word}\": the story's {full_t} is written \"{right}\" in English",
+                                       self.replace(t.start, e, right, f"write \"{right}\""))
+            if t.text in given and i + 1 < len(tokens) and text[t.end:tokens[i + 1].start] in (" ", "\u00a0"):
+                surname = stem(tokens[i + 1].text)
+                for surnames, correct in given[t.text]:
+                    if surname in surnames and free(t.start, t.end):
+                        taken.append((t.start, t.end))
+                        yield self.finding(t.start, t.end,
+                                           f"\"{t.text}\": this person's name is written \"{correct}\"",
+                                           self.replace(t.start, t.end, correct, f"write \"{correct}\""))
+                        break
         if self.opts["house-forms"]:
             yield from self._house_forms(doc, groups, free, taken)
         if self.opts["accents"]:
@@ -218,20 +227,20 @@ class NameVariant(Rule):
 
     def _house_forms(self, doc, groups, free, taken):
         house = self.style.section("names")
+        wrong = {}
         for group, forms in groups.items():
             right = house.get(group)
-            if not right:
+            if right:
+                wrong.update({f: right for f in forms if f != right})
+        for t in doc.tokens:
+            word = stem(t.text)
+            right = wrong.get(word)
+            if right is None or not free(t.start, t.start + len(word)):
                 continue
-            others = [f for f in forms if f != right]
-            if not others:
-                continue
-            rx = regex.compile(_B + "(?:" + "|".join(regex.escape(f) for f in others) + ")" + _E)
-            for m in rx.finditer(doc.text, timeout=TIMEOUT):
-                if not free(m.start(), m.end()):
-                    continue
-                taken.append(m.span())
-                yield self.finding(m.start(), m.end(), f"\"{m.group()}\": the house style writes \"{right}\"",
-                                   self.replace(m.start(), m.end(), right, f"write \"{right}\""))
+            e = t.start + len(word)
+            taken.append((t.start, e))
+            yield self.finding(t.start, e, f"\"{word}\": the house style writes \"{right}\"",
+                               self.replace(t.start, e, right, f"write \"{right}\""))
 
     def _accents(self, doc, free):
         """A name written with and without its accents in one story."""
