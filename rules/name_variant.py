@@ -25,14 +25,14 @@ class NameVariant(Rule):
     - a given name that is wrong before a known surname: `Vladimir
       Zelensky` → `Volodymyr Zelensky` (while `Vladimir Putin` stays);
     - a surname the story also writes in a full transliterated name
-      (`Naim Kasem` … `Kasem`);
+      (`Abbas Araqchi` … `Araqchi`);
     - Spanish exonyms left by the translation: `Nueva York`, `Pekín`,
       `Londres`, `Moscú`, `Irak`, `Brasil` → `New York`, `Beijing`,
       `London`, `Moscow`, `Iraq`, `Brazil` — not inside a longer name
-      (`Banco do Brasil`, `Perú Libre`, `Universidad de México`);
+      (`Banco do Brasil`, `Radio Perú Online`, `Universidad de México`);
     - a name written with its accents and, once or twice, without them in
-      the same story (`José Jerí` … `Jose Jeri`, `Suárez` … `Suarez`). A
-      story that never writes the accents (AFP style: `Nicolas Maduro`) is
+      the same story (`Ramón Gómez` … `Ramon Gomez`). A
+      story that never writes the accents (AFP style) is
       left alone, as are names English writes unaccented (`Mexico`, `Peru`).
 
     Not flagged: `Chicken Kiev`, `Kievan Rus`, `Odessa, Texas` (the `keep`
@@ -69,10 +69,10 @@ class NameVariant(Rule):
         Valid("Russian President Vladimir Putin met Ukrainian President Volodymyr Zelenskyy.\n"),
         Valid("President Volodymyr Zelensky spoke to reporters. Zelensky said aid was coming.\n"),
         Valid("Shares of Banco do Brasil rose in Sao Paulo.\n"),
-        Valid("The Perú Libre party backed the motion in Lima.\n"),
+        Valid("The Fuerza Popular party met in Lima, and Radio Perú Online reported it.\n"),
         Valid("Students at the Universidad Nacional Autónoma de México marched in Mexico City.\n"),
-        Valid("President Nicolas Maduro spoke in Caracas. Maduro said the vote was clean.\n"),
-        Valid("Prime Minister Pedro Sánchez met Sánchez's allies in Madrid.\n"),
+        Valid("President Gabriel Lopez spoke in Caracas. Lopez said the vote was clean.\n"),
+        Valid("Prime Minister Ramón Gómez met Gómez's allies in Madrid.\n"),
         Valid("Dmitry Peskov, the Kremlin spokesman, spoke in Moscow.\n"),
         Invalid("Russian missiles hit Kiev on Monday.\n", fixed="Russian missiles hit Kyiv on Monday.\n",
                 flagged="Kiev"),
@@ -93,10 +93,10 @@ class NameVariant(Rule):
         Invalid("President Zelenski spoke in Kyiv.\n", fixed="President Zelenskyy spoke in Kyiv.\n"),
         Invalid("President Zelenski spoke in Kyiv.\n", fixed="President Zelenskiy spoke in Kyiv.\n",
                 style="reuters"),
-        Invalid("Hezbollah leader Naim Kasem spoke. Kasem said the group would fight.\n",
-                fixed="Hezbollah leader Naim Qassem spoke. Qassem said the group would fight.\n"),
-        Invalid("José Jerí took office. Jose Jeri promised order, Jerí said.\n",
-                fixed="José Jerí took office. José Jerí promised order, Jerí said.\n", unsafe=True),
+        Invalid("Iran's foreign minister Abbas Araqchi spoke. Araqchi said talks would resume.\n",
+                fixed="Iran's foreign minister Abbas Araghchi spoke. Araghchi said talks would resume.\n"),
+        Invalid("Ramón Gómez took office. Ramon Gomez promised order, Gómez said.\n",
+                fixed="Ramón Gómez took office. Ramón Gómez promised order, Gómez said.\n", unsafe=True),
         Invalid("President Zelensky spoke.\n", fixed="President Zelenskyy spoke.\n",
                 options={"house-forms": True}),
     ]
@@ -120,8 +120,8 @@ class NameVariant(Rule):
                 index.setdefault(ws[0], []).append((ws, variant))
         for lst in index.values():
             lst.sort(key=lambda x: -len(x[0]))
-        # "Naim Kasem" -> "Naim Qassem" also makes a bare "Kasem" a variant in
-        # a story that names "Naim Kasem" (or "Naim Qassem").
+        # "Abbas Araqchi" -> "Abbas Araghchi" also makes a bare "Araqchi" a
+        # variant in a story that names "Abbas Araqchi" (or "Abbas Araghchi").
         linked: dict[str, tuple[str, str, str]] = {}  # surname variant -> (surname, full variant, full target)
         for variant, (target, kind) in table.items():
             vw, tw = variant.split(), target.split()
@@ -212,7 +212,7 @@ class NameVariant(Rule):
 
     @staticmethod
     def _inside_name(doc, s: int, e: int) -> bool:
-        """Part of a longer proper name: "Perú Libre", "TV Brasil", "Banco do Brasil"."""
+        """Part of a longer proper name: "Radio Perú Online", "TV Brasil", "Banco do Brasil"."""
         text = doc.text
         nxt = doc.token_at(e + 1) if text[e:e + 1] == " " else None
         if nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper():

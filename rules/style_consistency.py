@@ -50,7 +50,7 @@ class StyleConsistency(Rule):
       (the `[groups]` of `packs/names.toml`; the house form is the
       style's `[names]` table);
     - a name spelled two ways, one vowel apart: `Kuleba` / `Kouleba`;
-    - an acronym in capitals and as a word: `ANMAT` / `Anmat`;
+    - an acronym in capitals and as a word: `COFEPRIS` / `Cofepris`;
     - quotations in straight `"` and in curly `“”` marks;
     - a title capitalised standing alone (`the sixth President to leave
       office`) in a story that writes `the president` elsewhere (titles from
@@ -80,10 +80,10 @@ class StyleConsistency(Rule):
         Valid("President Zelensky said Zelensky's team would travel.\n"),
         Valid("The loan was US$11.6 billion, U.S. officials said.\n"),
         Valid("Dmytro Kuleba spoke. Kuleba said the talks went well.\n"),
-        Valid("Mario Vargas met Maria Vargas in Lima.\n"),
+        Valid("Julio Vargas met Julia Vargas in Lima.\n"),
         Valid("\"We will stay,\" she said. \"We have no choice.\"\n"),
         Valid("NATO leaders met. The NATO summit ended.\n"),
-        Valid("President Dina Boluarte spoke. The president left, and Vice President Ana Ruiz stayed.\n"),
+        Valid("President Ana Torres spoke. The president left, and Vice President Luis Ruiz stayed.\n"),
         Valid("US STOCKS RISE\n\nNEW YORK (AP) — U.S. stocks rose 2%, and U.S. bonds fell.\n"),
         Invalid("U.S. officials said US aid would continue, a U.S. envoy added.\n",
                 fixed="U.S. officials said U.S. aid would continue, a U.S. envoy added.\n", flagged="US"),
@@ -99,8 +99,8 @@ class StyleConsistency(Rule):
                 fixed="Zelenskiy spoke in Kyiv. Later Zelenskiy flew to Paris.\n", style="reuters"),
         Invalid("Dmytro Kuleba spoke. Kuleba said Kouleba would travel.\n",
                 fixed="Dmytro Kuleba spoke. Kuleba said Kuleba would travel.\n", unsafe=True, flagged="Kouleba"),
-        Invalid("The regulator (Anmat) approved it. Anmat said ANMAT tests were done.\n",
-                fixed="The regulator (Anmat) approved it. Anmat said Anmat tests were done.\n", unsafe=True),
+        Invalid("The regulator (Cofepris) approved it. Cofepris said COFEPRIS tests were done.\n",
+                fixed="The regulator (Cofepris) approved it. Cofepris said Cofepris tests were done.\n", unsafe=True),
         Invalid("\u201cWe will stay,\u201d she said. \u201cWe have no choice,\u201d she added. \"It is over,\" he said.\n",
                 fixed="\u201cWe will stay,\u201d she said. \u201cWe have no choice,\u201d she added. \u201cIt is over,\u201d he said.\n",
                 unsafe=True),
@@ -147,7 +147,7 @@ class StyleConsistency(Rule):
     def _titles(self, doc, in_body):
         """ "the sixth President to leave office" in a story that writes "the
         president" elsewhere: AP and Reuters capitalise a title only before a
-        name ("President Dina Boluarte")."""
+        name ("President Ana Torres")."""
         titles = set(self.pack("names").get("titles", []))
         tokens = doc.tokens
         lower, upper = Counter(), {}
@@ -299,7 +299,7 @@ class StyleConsistency(Rule):
                                                self.replace(t.start, t.end, b, f"write \"{b}\"", safe=False))
 
     def _acronyms(self, doc, in_body):
-        """ "ANMAT" and "Anmat" in one story. Words the story also writes in
+        """ "COFEPRIS" and "Cofepris" in one story. Words the story also writes in
         lowercase ("THE" / "the") and runs of capitals (a shouted line, a
         heading) are not acronyms."""
         tokens = doc.tokens
