@@ -1,0 +1,157 @@
+"""Shared data for the name rules (place-case, name-variant, style-consistency).
+
+Not a rule (the loader skips files starting with "_"). Everything here is
+built lazily, once per process and per set of rules folders, the first time
+a rule asks for it; importing this module costs nothing.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from lintnews.document import TOKEN_RE
+
+_CACHE: dict = {}
+
+# Words that open many place names and are everyday English on their own.
+COMMON_MODIFIERS = frozenset("""new old north south east west upper lower great little long big
+red green white black grand fort port cape central united the of""".split())
+
+
+def strip_accents(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def words_of(name: str) -> tuple[str, ...]:
+    """The word tokens of a name, as the document tokenises them."""
+    if name.replace(" ", "").replace("-", "").replace("'", "").isalnum() and "- " not in name \
+            and " -" not in name and "' " not in name and " '" not in name:
+        return tuple(name.split())  # the common case, without a regex
+    return tuple(m.group() for m in TOKEN_RE.finditer(name) if m.lastgroup == "word")
+
+
+def stem(word: str) -> str:
+    """A word without its possessive ending: "Kiev's" → "Kiev"."""
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return word
+
+
+def match_words(text: str, tokens, i: int, words: tuple[str, ...]) -> int | None:
+    """The end offset when tokens[i:] spell ``words`` exactly, one space apart
+    (the last word may carry a possessive), else None."""
+    k = len(words)
+    if i + k > len(tokens):
+        return None
+    for n, w in enumerate(words):
+        t = tokens[i + n]
+        if t.kind != "word":
+            return None
+        if n and text[tokens[i + n - 1].end:t.start] not in (" ", "\u00a0"):
+            return None
+        if t.text != w and not (n == k - 1 and stem(t.text) == w):
+            return None
+    return tokens[i + k - 1].start + len(words[-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str                 # correct case: "Kyiv", "Latin American"
+    words: tuple[str, ...]    # its word tokens
+    kind: str                 # "place" | "demonym"
+    ambiguous: bool           # also a common English word ("nice", "turkey")
+
+
+class Gazetteer:
+    """Places and demonyms: single words by their lowercase form, several-word
+    names also indexed by the lowercase form of their first word."""
+
+    def __init__(self) -> None:
+        # "kyiv" -> ("Kyiv", "place", ambiguous); "latin american" -> (...)
+        self._all: dict[str, tuple[str, str, bool]] = {}
+        self.by_first: dict[str, list[Place]] = {}
+        self.lowercase_phrases: set[tuple[str, ...]] = set()
+
+    @staticmethod
+    def key(name: str) -> str:
+        return " ".join(words_of(name)).lower()
+
+    def add(self, name: str, kind: str, ambiguous: bool, key: str | None = None) -> None:
+        key = key or self.key(name)
+        if not key:
+            return
+        old = self._all.get(key)
+        # A later (curated or newsroom) entry wins, but an entry marked
+        # ambiguous anywhere stays ambiguous.
+        self._all[key] = (name, kind, ambiguous or (old is not None and old[2]))
+
+    def set_ambiguous(self, name: str, value: bool) -> None:
+        key = self.key(name)
+        if key in self._all:
+            n, k, _ = self._all[key]
+            self._all[key] = (n, k, value)
+
+    def index(self) -> None:
+        single = {k for k, v in self._all.items() if v[2] and " " not in k}
+        by_first: dict[str, list[Place]] = {}
+        for key, (name, kind, amb) in self._all.items():
+            if " " not in key:
+                continue
+            ws = words_of(name)
+            # A several-word name made of ambiguous names and everyday
+            # modifiers is ambiguous too: "new jersey" may be a new shirt.
+            if not amb and all(w in single or w in COMMON_MODIFIERS for w in key.split()):
+                amb = True
+                self._all[key] = (name, kind, True)
+            by_first.setdefault(ws[0].lower(), []).append(Place(name, ws, kind, amb))
+        for lst in by_first.values():
+            lst.sort(key=lambda p: -len(p.words))  # longest first
+        self.by_first = by_first
+
+    def get(self, key: str) -> Place | None:
+        """A single-word or several-word place by its lowercase key."""
+        v = self._all.get(key)
+        if v is None:
+            return None
+        return Place(v[0], words_of(v[0]) if " " in key else (v[0],), v[1], v[2])
+
+    def lookup(self, name: str) -> Place | None:
+        return self.get(self.key(name))
+
+
+def gazetteer(rule) -> Gazetteer:
+    """The merged gazetteer: every rules folder's packs/gazetteer.txt, then
+    the `places` pack (curated lists and a newsroom's additions)."""
+    store = rule._packs
+    if store is None:
+        from lintnews.packs import default_store
+        store = rule._packs = default_store()
+    key = ("gazetteer", tuple(store.folders))
+    if key in _CACHE:
+        return _CACHE[key]
+    g = Gazetteer()
+    for folder in store.folders:
+        path = Path(folder) / "packs" / "gazetteer.txt"
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                name, tag = line.rstrip("\n").split("\t", 1)
+                g.add(name, "demonym" if tag[0] == "D" else "place", tag[-1] == "~", name.lower())
+    pack = rule.pack("places")
+    for section in ("places", "regions", "seas", "landmarks", "institutions"):
+        for name in pack.get(section, []):
+            g.add(name, "place", False)
+    for name in pack.get("demonyms", []):
+        g.add(name, "demonym", False)
+    for name in pack.get("ambiguous", []):
+        g.set_ambiguous(name, True)
+    for name in pack.get("unambiguous", []):
+        g.set_ambiguous(name, False)
+    g.index()
+    g.lowercase_phrases = {tuple(w.lower() for w in words_of(p)) for p in pack.get("lowercase-phrases", [])}
+    _CACHE[key] = g
+    return g

@@ -1,0 +1,132 @@
+"""place-case, name-variant and style-consistency beyond their embedded
+examples: a newsroom's own style and places, whole stories, and the cost of
+loading the gazetteer."""
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+
+from lintnews.config import read_config_file
+from lintnews.engine import Linter
+
+RULES = ["place-case", "name-variant", "style-consistency"]
+
+
+def lint(text: str, *, style: str | None = None, config=None, select=RULES):
+    linter = Linter(config, select=select, style=style) if config else Linter(select=select, style=style)
+    result = linter.lint_source(text)
+    assert not result.errors, result.errors
+    return [(d.rule, text[d.start:d.end]) for d in result.diagnostics]
+
+
+def fix(text: str, *, style: str | None = None, config=None, select=RULES, unsafe=False) -> str:
+    linter = Linter(config, select=select, style=style) if config else Linter(select=select, style=style)
+    return linter.fix_source(text, unsafe=unsafe).source
+
+
+@pytest.fixture
+def newsroom(tmp_path):
+    """A desk whose house style extends AP and whose rules folder adds places."""
+    (tmp_path / "rules" / "packs").mkdir(parents=True)
+    (tmp_path / "rules" / "packs" / "places.toml").write_text(textwrap.dedent("""
+        places = ["Villa El Salvador", "Barranco"]
+        demonyms = ["Limeño"]
+        ambiguous = ["barranco"]
+    """), encoding="utf-8")
+    (tmp_path / "rules" / "packs" / "names.toml").write_text(textwrap.dedent("""
+        [variants]
+        "Keiko Fujimory" = "Keiko Fujimori"
+    """), encoding="utf-8")
+    (tmp_path / "house.toml").write_text(textwrap.dedent("""
+        extends = "ap"
+        name = "El Diario English desk"
+        us-abbreviation = "US"
+        [names]
+        zelensky = "Zelensky"
+    """), encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text(
+        'style = "house.toml"\nrules-folders = ["rules"]\n', encoding="utf-8")
+    return read_config_file(tmp_path / "lintnews.toml")
+
+
+def test_newsroom_places_are_merged(newsroom):
+    text = "Residents of villa el salvador marched.\n"
+    assert fix(text, config=newsroom) == "Residents of Villa El Salvador marched.\n"
+    # the built-in gazetteer is still there
+    assert fix("He flew to miami.\n", config=newsroom) == "He flew to Miami.\n"
+
+
+def test_newsroom_names_are_merged(newsroom):
+    text = "Keiko Fujimory spoke in Kiev.\n"
+    assert fix(text, config=newsroom) == "Keiko Fujimori spoke in Kyiv.\n"
+
+
+def test_house_style_extends_ap(newsroom):
+    text = "Zelenskyy met US and U.S. officials. Zelensky said US aid helped. Prices rose 5% and 6 percent.\n"
+    fixed = fix(text, config=newsroom)
+    # its own choices...
+    assert "Zelenskyy" not in fixed and "U.S." not in fixed
+    # ...and AP's where it is silent
+    assert "6%" in fixed
+
+
+def test_consistent_us_story_raises_nothing():
+    text = ("WASHINGTON (AFP) - US officials said on Monday that US aid to Ukraine would continue.\n\n"
+            "The US Senate will vote next week, a US official said.\n")
+    assert lint(text) == []
+
+
+def test_seed_like_story():
+    text = ("The Central kyiv business center was damaged, and the crimean bridge was hit.\n\n"
+            "Blinken called Dymitro Kuleba. “I spoke with Dymitro Kuleba,” he wrote.\n\n"
+            "Volodimir Zelensky said Kiev would respond.\n")
+    fixed = fix(text)
+    assert fixed == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
+                     "Blinken called Dmytro Kuleba. “I spoke with Dmytro Kuleba,” he wrote.\n\n"
+                     "Volodymyr Zelensky said Kyiv would respond.\n")
+
+
+CLEAN = [
+    "The weather was nice in Reading, and the split vote surprised nobody.\n",
+    "He ate turkey on fine china, then drove a mobile clinic to Jersey City.\n",
+    "Chicken Kiev was on the menu at the Kyiv embassy reception.\n",
+    "Kyiv (Reuters) - Ukrainian President Volodymyr Zelenskiy met Dmytro Kuleba in Kyiv.\n",
+    "President Gabriel Lopez said Venezuela would export 5% more oil, up 3% on 2023.\n",
+    "Russian President Vladimir Putin and Dmitry Medvedev spoke in Moscow.\n",
+    "Shares of Banco do Brasil rose 2% in Sao Paulo, and Radio Perú Online reported it.\n",
+    "The French government and Polish officials met in Brussels; french fries were served.\n",
+    "By MARIA LOPEZ and JOHN SMITH / Associated Press\n\nBARCELONA, Spain (AP) — The Catalan leader spoke.\n",
+    "Valparaíso, Puerto Montt and San Pedro Sula reported damage, the agency said.\n",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_copy_raises_nothing(text):
+    assert lint(text) == []
+
+
+def test_ambiguous_place_needs_context():
+    assert lint("The nice thing is the bath.\n") == []
+    assert lint("Filming began in nice, France.\n", select=["place-case"]) == [("place-case", "nice")]
+
+
+def test_gazetteer_loads_fast():
+    from lintnews_rules import _names
+    _names._CACHE.clear()
+    from lintnews.packs import default_store
+
+    class R:
+        _packs = default_store()
+
+        def pack(self, name):
+            return self._packs.pack(name)
+
+    t = time.perf_counter()
+    g = _names.gazetteer(R())
+    elapsed = time.perf_counter() - t
+    assert g.lookup("kyiv").name == "Kyiv"
+    assert g.lookup("nice").ambiguous
+    assert not g.lookup("córdoba").ambiguous
+    assert elapsed < 0.25  # generous: a few tens of milliseconds on a laptop
