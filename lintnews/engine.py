@@ -187,14 +187,20 @@ class Linter:
     @staticmethod
     def _vet_fix(rule: Rule, doc: Document, fix: Fix) -> Fix | None:
         n = len(doc.text)
+        in_quote = False
         for e in fix.edits:
             if not (0 <= e.start <= e.end <= n):
                 return None
-            # A direct quote is what someone said: never edit inside one,
-            # unless the rule is about the quotation's own punctuation.
-            if not rule.fixes_quotes and doc.in_quote(e.start, e.end):
-                return None
-        return fix
+            in_quote = in_quote or doc.in_quote(e.start, e.end)
+        if not in_quote or rule.fixes_quotes:
+            return fix
+        # A direct quote is what someone said: --fix never edits inside one,
+        # unless the rule is about the quotation's own punctuation. A rule that
+        # only respells a proper name may offer the fix there as unsafe: the
+        # editor opts in with --unsafe-fixes.
+        if rule.quote_fixes_unsafe:
+            return Fix(fix.edits, Applicability.UNSAFE, fix.message)
+        return None
 
     def _suppress(self, doc: Document, directives, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if not directives:

@@ -71,6 +71,9 @@ class Rule:
     # Whether this rule's fixes may touch text inside a direct quotation
     # (true only for rules about the quotation's own punctuation).
     fixes_quotes: ClassVar[bool] = False
+    # Whether a fix inside a direct quotation is offered as unsafe rather than
+    # dropped (for rules that only respell or recase a proper name).
+    quote_fixes_unsafe: ClassVar[bool] = False
     # Off unless selected by name (noisy or specialised checks).
     default_enabled: ClassVar[bool] = True
 

@@ -54,7 +54,7 @@ def _ordinal(n: str) -> str:
 
 def _article(word: str) -> str:
     w = word.strip().lower()
-    if regex.match(r"(?:8|11|18|8\d|8\d\d)(?!\d)", w) or w[:1] in "aeiou":
+    if regex.match(r"(?:8|11|18|8\d|8\d\d)(?!\d)", w, timeout=TIMEOUT) or w[:1] in "aeiou":
         return "an"
     return "a"
 
@@ -116,7 +116,7 @@ def required_words(pattern: str) -> tuple:
     pattern to match. Empty when they cannot be worked out (always compile)."""
     import re
     try:
-        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern)
+        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern, timeout=TIMEOUT)
         parsed = re._parser.parse(probe, re.IGNORECASE)
     except Exception:  # a construct the stdlib parser does not know: no trigger
         return ()
@@ -143,7 +143,7 @@ class Entry:
         self.prefer = raw.get("prefer", "")
         self.spanish = raw.get("spanish", "")
         self.fix = raw.get("fix")
-        self.fix_map = {regex.sub(r"\s+", " ", k.lower()): v for k, v in raw.get("fix-map", {}).items()}
+        self.fix_map = {regex.sub(r"\s+", " ", k.lower(), timeout=TIMEOUT): v for k, v in raw.get("fix-map", {}).items()}
         self.quotes = bool(raw.get("quotes", False))
         if "trigger" in raw:
             self.triggers = tuple(w.lower() for w in raw["trigger"])
@@ -161,7 +161,7 @@ class Entry:
 
     def replacement(self, m) -> str | None:
         if self.fix_map:
-            key = regex.sub(r"\s+", " ", m.group().lower())
+            key = regex.sub(r"\s+", " ", m.group().lower(), timeout=TIMEOUT)
             return self.fix_map.get(key)
         if self.fix is None:
             return None
@@ -169,7 +169,7 @@ class Entry:
         def field(f):
             value = m.group(f[1]) or ""
             return FILTERS[f[2]](value) if f[2] else value
-        return _FIELD.sub(field, self.fix)
+        return _FIELD.sub(field, self.fix, timeout=TIMEOUT)
 
 
 def _match_case(text: str, start: int, replacement: str) -> str:
@@ -298,7 +298,7 @@ class Calque(Rule):
         cached = getattr(type(self), "_inv", None)
         if cached is not None and cached[0] is pack:
             return cached[1]
-        data = ({regex.sub(r"\s+", " ", v.lower()) for v in pack.get("inverted-verbs", [])},
+        data = ({regex.sub(r"\s+", " ", v.lower(), timeout=TIMEOUT) for v in pack.get("inverted-verbs", [])},
                 {n.lower() for n in pack.get("person-nouns", []) if " " not in n})
         type(self)._inv = (pack, data)
         return data
@@ -324,11 +324,11 @@ class Calque(Rule):
             if words and words[0].group() == "the":
                 for w in words[1:7]:
                     after = rest[w.end():]
-                    if w.group().lower() in nouns and SUBJ_END.match(after):
+                    if w.group().lower() in nouns and SUBJ_END.match(after, timeout=TIMEOUT):
                         end = rest_start + w.end()
                         break
             else:
-                nm = NAME_SUBJ.match(rest)
+                nm = NAME_SUBJ.match(rest, timeout=TIMEOUT)
                 if nm:
                     end = rest_start + nm.end()
             if end is not None:

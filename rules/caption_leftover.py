@@ -176,10 +176,10 @@ class CaptionLeftover(Rule):
         """Whether the text inside a final parenthesis is a credit: "via Reuters",
         "Photo: Reuters", "AP Photo/Name", "Name/Getty Images", "File photo"."""
         body = body.strip()
-        m = CREDIT_LEAD.match(body)
+        m = CREDIT_LEAD.match(body, timeout=TIMEOUT)
         if m:
             body = body[m.end():]
-        m = LABEL_LEAD.match(body)
+        m = LABEL_LEAD.match(body, timeout=TIMEOUT)
         if m and m["label"].lower() in d["labels"]:
             return True
         if body.lower() in d["labels"]:

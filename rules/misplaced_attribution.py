@@ -158,7 +158,7 @@ class MisplacedAttribution(Rule):
             return cached[1]
         # Word lists are matched by set lookups on generic patterns: compiling
         # a long alternation costs more than the whole check.
-        verbs = {regex.sub(r"\s+", " ", v.lower()) for v in pack.get("said-verbs", [])}
+        verbs = {regex.sub(r"\s+", " ", v.lower(), timeout=TIMEOUT) for v in pack.get("said-verbs", [])}
         d = {
             "verbs": frozenset(verbs),
             "verb1": frozenset(v.split()[0] for v in verbs),
@@ -226,16 +226,16 @@ class MisplacedAttribution(Rule):
         words = body.split()
         if not words or len(words) > 16:
             return None
-        m = NAME_RE.match(body)
+        m = NAME_RE.match(body, timeout=TIMEOUT)
         if not m:
             return None
         name_words = m.group().split()
         if name_words[0] in _STOP - {"The"} or name_words[0] in AGENCIES or name_words[0] in _NOT_NAMES:
             return None
         rest = body[m.end():]
-        if rest and not regex.match(r"^(?:,\s|\s+(?:of|from|at|with|for|in)\s)", rest):
+        if rest and not regex.match(r"^(?:,\s|\s+(?:of|from|at|with|for|in)\s)", rest, timeout=TIMEOUT):
             return None
-        for w in regex.findall(r"[\p{L}\p{M}'’\-]+", rest):
+        for w in regex.findall(r"[\p{L}\p{M}'’\-]+", rest, timeout=TIMEOUT):
             if w[:1].isupper():
                 continue
             lw = w.lower()

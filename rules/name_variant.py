@@ -51,15 +51,17 @@ class NameVariant(Rule):
     `packs/names.toml` (`[variants]`, `[exonyms]`, `[keep]`).
 
     ## Fix safety
-    Safe for an exact variant of the pack, also inside a direct quotation:
-    the speaker said the name, its spelling in English is the desk's. The
-    accent fix is unsafe (two people may share a name with and without
+    Safe for an exact variant of the pack. Inside a direct quotation the fix
+    is unsafe (`--unsafe-fixes`): the speaker said the name and its spelling
+    in English is the desk's, but --fix never edits a quote. The accent fix
+    is unsafe (two people may share a name with and without
     accents) and is not offered inside quotations.
     """
     # The fix changes only how a proper name is spelled or cased, never the
-    # words said, so it applies inside a direct quotation too ("I spoke with
-    # Dymitro Kuleba" was said in Spanish; the transliteration is ours).
-    fixes_quotes = True
+    # words said ("I spoke with Dymitro Kuleba" was said in Spanish; the
+    # transliteration is ours). Still, --fix never edits a quotation: inside
+    # one the fix is offered as unsafe, for the editor to opt in.
+    quote_fixes_unsafe = True
     options = {"house-forms": False, "accents": True}
     examples = [
         Valid("Russian drones struck Kyiv and Odesa overnight.\n"),

@@ -98,13 +98,14 @@ class PlaceCase(Rule):
     For an ambiguous word the fix is safe where the context is explicit
     (a country after a comma, `government of`, `'s president`, a list of
     places) and unsafe where only the story's other spelling shows it.
-    The fix applies inside a direct quotation too: the case of a place name
-    is the writer's, not the speaker's.
+    Inside a direct quotation the fix is offered as unsafe (`--unsafe-fixes`):
+    the case of a place name is the writer's, but --fix never edits a quote.
     """
     # The fix changes only how a proper name is spelled or cased, never the
-    # words said, so it applies inside a direct quotation too ("I spoke with
-    # Dymitro Kuleba" was said in Spanish; the transliteration is ours).
-    fixes_quotes = True
+    # words said ("I spoke with Dymitro Kuleba" was said in Spanish; the
+    # transliteration is ours). Still, --fix never edits a quotation: inside
+    # one the fix is offered as unsafe, for the editor to opt in.
+    quote_fixes_unsafe = True
     examples = [
         Valid("Russian missiles struck Kyiv and Kharkiv on Monday.\n"),
         Valid("The weather in Nice was nice, and the talks went well.\n"),

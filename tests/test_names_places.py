@@ -82,10 +82,13 @@ def test_seed_like_story():
     text = ("The Central kyiv business center was damaged, and the crimean bridge was hit.\n\n"
             "Blinken called Dymitro Kuleba. “I spoke with Dymitro Kuleba,” he wrote.\n\n"
             "Volodimir Zelensky said Kiev would respond.\n")
-    fixed = fix(text)
-    assert fixed == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
-                     "Blinken called Dmytro Kuleba. “I spoke with Dmytro Kuleba,” he wrote.\n\n"
-                     "Volodymyr Zelensky said Kyiv would respond.\n")
+    # --fix leaves the quotation as it is; --unsafe-fixes respells the name there too.
+    assert fix(text) == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
+                         "Blinken called Dmytro Kuleba. “I spoke with Dymitro Kuleba,” he wrote.\n\n"
+                         "Volodymyr Zelensky said Kyiv would respond.\n")
+    assert fix(text, unsafe=True) == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
+                                      "Blinken called Dmytro Kuleba. “I spoke with Dmytro Kuleba,” he wrote.\n\n"
+                                      "Volodymyr Zelensky said Kyiv would respond.\n")
 
 
 CLEAN = [
