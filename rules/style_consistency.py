@@ -16,6 +16,10 @@ _PERCENT = regex.compile(
 _VOWELS = set("aeiouy")
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
 def _vowel_variant(a: str, b: str) -> bool:
     """a and b differ by one vowel added, dropped or changed, or one letter
     doubled, not at the end: "Kouleba"/"Kuleba", "Shienbaum"/"Sheinbaum" is
@@ -88,7 +92,8 @@ class StyleConsistency(Rule):
         Invalid("U.S. officials said US aid would continue, a U.S. envoy added.\n",
                 fixed="U.S. officials said U.S. aid would continue, a U.S. envoy added.\n", flagged="US"),
         Invalid("Officials in the US said aid to the US would grow. It reached the U.S. on Friday.\n",
-                fixed="Officials in the U.S. said aid to the U.S. would grow. It reached the U.S. on Friday.\n"),
+                fixed="Officials in the U.S. said aid to the U.S. would grow. It reached the U.S. on Friday.\n",
+                flagged="U.S."),
         Invalid("Prices rose 8.5% in May and 6 percent in June.\n",
                 fixed="Prices rose 8.5% in May and 6% in June.\n", flagged="6 percent"),
         Invalid("Prices rose 8.5 per cent in May and 6% in June.\n",
@@ -200,20 +205,35 @@ class StyleConsistency(Rule):
         right = self._pick(counts, house)
         if not right:
             return
-        for t in occ:
+
+        def edit(t) -> Edit:
             form = "U.S." if t.text == "U.S." else "US"
-            if form == right:
-                continue
-            repl = right
+            repl, end = right, t.end
             if form == "U.S." and right == "US" and self._ends_sentence(doc, t):
                 repl = "US."  # the abbreviation's period also ended the sentence
-            end = t.end
             if form == "US" and right == "U.S." and text[end:end + 1] == ".":
                 end += 1  # "in the US." -> "in the U.S."
+            return Edit(t.start, end, repl)
+
+        wrong = [t for t in occ if ("U.S." if t.text == "U.S." else "US") != right]
+        kept = [t for t in occ if t not in wrong]
+        other = "US" if right == "U.S." else "U.S."
+        if right == house and len(kept) < len(wrong):
+            # The house form is the odd one out: that is what a reader notices,
+            # so flag it once, and let the fix bring the rest of the story to it.
+            t = kept[0]
+            yield self.finding(
+                t.start, t.end,
+                f"this story writes {other} {_times(len(wrong))} and {right} {_times(len(kept))}; house style ({self.style.get('name', 'house')}) writes {right}",
+                Fix(tuple(edit(w) for w in wrong), message=f"write {right} throughout"))
+            return
+        for t in wrong:
+            form = "U.S." if t.text == "U.S." else "US"
+            e = edit(t)
             why = f"house style ({self.style.get('name', 'house')}) writes {right}" if right == house \
                 else f"the story mostly writes {right}"
             yield self.finding(t.start, t.end, f"\"{form}\": this story writes both US and U.S.; {why}",
-                               self.replace(t.start, end, repl, f"write \"{repl}\""))
+                               self.replace(e.start, e.end, e.replacement, f"write \"{e.replacement}\""))
 
     @staticmethod
     def _ends_sentence(doc, t) -> bool:
