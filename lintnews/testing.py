@@ -20,6 +20,22 @@ from .loader import load_rules
 from .model import Example
 from .rule import Rule
 
+# A vocabulary of wire copy and its traps, for property tests and the fuzzer:
+# words the rules care about, punctuation around quotations, and characters
+# that break naive text handling (zero-width, right-to-left, combining marks,
+# emoji, odd line breaks).
+WORDS = ["the", "The", "and", "y", "e", "said", "he", "she", "reported", "this", "Monday", "Tuesday",
+         "kyiv", "Kyiv", "Kiev", "crimean", "US", "U.S.", "EE.UU.", "Zelensky", "Zelenskyy", "Torres",
+         "Torrecalled", "roadwhich", "according", "to", "según", "el", "presidente", "Los", "Angeles",
+         "minister", "Ana", "Morales", "his", "her", "16,8", "1.500", "35", "%", "$", "27", "billion",
+         "15:00", "hours", "of", "October", "(Reuters)", "(EFE)", "EFE/Juan", "Pérez", "By", "READ", "ALSO:",
+         "assured", "that", "head", "diplomacy", "Luis", "Gómez", "Center", "in", "statements", "lost",
+         "their", "lives", "Bogotá", "MEXICO", "CITY", "(AP)", "—", "-", "–", "www.example.com", "@handle",
+         "#tag", "a@b.org", "Ms.", "Sen.", "Mr.", "No.", "2-1", "7:36", "130,000%"]
+PUNCT = [".", ",", ";", ":", "?", "!", "…", ".”,", "”,", "”.", "“", "”", "\"", "«", "»", "'", "’", "(", ")"]
+ODD = ["\u200b", "\u200d", "\u200f", "\u202e", "\u0301", "\u0308", "שלום", "مرحبا", "😀", "👍🏽", "\ufeff",
+       "\t", "\u00a0", "\x0b", "\x0c", "\u2028", "\u2029", "\r", "İ", "ß", "ﬁ", "Ⅻ", "𝔘"]
+
 
 def rule_classes(extra_folders: list[Path] | tuple = ()) -> list[type[Rule]]:
     from .suppress import UnusedSuppression

@@ -71,6 +71,8 @@ class QuotePunctuation(Rule):
                 style="reuters"),
         Invalid("\"We will not leave anyone alone\", he said.\n",
                 fixed="\"We will not leave anyone alone,\" he said.\n"),
+        Valid('~"~"'),
+        Valid("\u201c\u201d, he said."),
         Invalid("He denounced \u201cpermanent moral incapacity\u201d, with 122 votes.\n",
                 fixed="He denounced \u201cpermanent moral incapacity,\u201d with 122 votes.\n"),
     ]
@@ -119,12 +121,12 @@ class QuotePunctuation(Rule):
                 yield self.finding(c, c + 1, "the quotation opens and closes with different marks",
                                    self.replace(c, c + 1, right, f"close with {right}"))
                 continue
-            if before in ".!?" and after == ",":
+            if before and before in ".!?" and after == ",":
                 repl = ("," + closer) if before == "." else (before + closer)
                 yield self.finding(c - 1, c + 2, f"\"{before}{closer},\": the comma goes inside, alone",
                                    self.replace(c - 1, c + 2, repl, f"write {repl}"))
                 continue
-            if after in ",." and before and before not in ".,!?…:;" and not (after == "." and after2 == "."):
+            if after and after in ",." and before and before not in ".,!?…:;" and not (after == "." and after2 == "."):
                 if logical is None:
                     logical = self._logical(doc)
                 if logical and not (after == "," and self._full_clause(doc, q) and after2 == " "):

@@ -9,32 +9,24 @@ same properties at volume.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lintnews.config import Config
 from lintnews.engine import Linter, pick_fixes
 from lintnews.formats import FORMATS
 from lintnews.model import Applicability, apply_edits
-
-WORDS = ["the", "The", "and", "y", "e", "said", "he", "she", "reported", "this", "Monday", "Tuesday",
-         "kyiv", "Kyiv", "Kiev", "crimean", "US", "U.S.", "EE.UU.", "Zelensky", "Zelenskyy", "Blinken",
-         "Blinkcalled", "bridgewhich", "according", "to", "según", "el", "presidente", "Los", "Angeles",
-         "minister", "Claudia", "Sheinbaum", "his", "her", "16,8", "1.500", "35", "%", "$", "27", "billion",
-         "15:00", "hours", "of", "October", "(Reuters)", "(EFE)", "EFE/Juan", "Pérez", "By", "READ", "ALSO:",
-         "assured", "that", "head", "diplomacy", "Mark", "Cancian", "Center", "in", "statements", "lost",
-         "their", "lives", "Bogotá", "MEXICO", "CITY", "(AP)", "—", "-", "–", "www.example.com", "@handle",
-         "#tag", "a@b.org", "Ms.", "Sen.", "Mr.", "No.", "2-1", "7:36", "130,000%"]
-PUNCT = [".", ",", ";", ":", "?", "!", "…", ".”,", "”,", "”.", "“", "”", "\"", "«", "»", "'", "’", "(", ")"]
-ODD = ["\u200b", "\u200d", "\u200f", "\u202e", "\u0301", "\u0308", "שלום", "مرحبا", "😀", "👍🏽", "\ufeff",
-       "\t", "\u00a0", "\x0b", "\x0c", "\u2028", "\u2029", "\r", "İ", "ß", "ﬁ", "Ⅻ", "𝔘"]
+from lintnews.testing import ODD, PUNCT, WORDS
 
 token = st.one_of(st.sampled_from(WORDS), st.sampled_from(PUNCT), st.sampled_from(ODD),
                   st.text(min_size=1, max_size=8))
 sep = st.sampled_from([" ", " ", " ", "  ", "\n", "\n\n", "\n\n\n\n", "\r\n", "\r\n\r\n", ""])
 copy = st.lists(st.tuples(token, sep), max_size=80).map(lambda xs: "".join(a + b for a, b in xs))
 long_line = st.integers(min_value=1, max_value=400).map(lambda n: ("word " * n).strip() + "Ukraineand")
-story = st.one_of(copy, long_line, st.just(""), st.text(max_size=200))
+# Short runs of marks and punctuation: edge cases at the text's ends (a quote
+# closing on the last character) that the fuzzer found.
+marks = st.text(alphabet="“”\"«»‘’,.!?:;~a \n", max_size=12)
+story = st.one_of(copy, long_line, marks, st.just(""), st.text(max_size=200))
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _LINTER: Linter | None = None
@@ -49,6 +41,8 @@ def linter() -> Linter:
 
 @SETTINGS
 @given(story)
+@example('"~"')   # found by the fuzzer: a quotation closing on the last character
+@example("“”,")
 def test_lint_never_raises_and_spans_are_inside(text):
     result = linter().lint_source(text, FORMATS["text"])
     assert not result.errors, result.errors
