@@ -51,6 +51,7 @@ class RepeatedWord(Rule):
         Invalid("It is is a problem.\n", fixed="It is a problem.\n"),
         Invalid("The army and and the police.\n", fixed="The army and the police.\n"),
         Invalid("A deal was was signed.\n", fixed="A deal was signed.\n"),
+        Invalid("The the the the the the the the the the the the end.\n", fixed="The end.\n"),
         Invalid("They left for for Madrid.\n", fixed="They left for Madrid.\n"),
         Invalid("The talks  the  the end.\n", fixed="The talks  the end.\n"),
         Invalid("Officials said the\nthe bridge fell.\n", fixed="Officials said the bridge fell.\n"),
@@ -65,11 +66,17 @@ class RepeatedWord(Rule):
         function_words = set(self.pack("repeated-word").get("function-words", []))
         tokens = doc.tokens
         text = doc.text
-        for a, b in zip(tokens, tokens[1:]):
+
+        def repeats(a, b) -> bool:
             if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
-                continue
-            gap = text[a.end:b.start]
-            if gap.strip(" \t\u00a0") not in ("", "\n") or not a.text[:1].isalpha():
+                return False
+            return text[a.end:b.start].strip(" \t\u00a0") in ("", "\n")
+
+        i = 0
+        while i < len(tokens) - 1:
+            a, b = tokens[i], tokens[i + 1]
+            i += 1
+            if not repeats(a, b) or not a.text[:1].isalpha():
                 continue
             if a.lower in allowed or self.is_accepted(a.text):
                 continue
@@ -77,7 +84,16 @@ class RepeatedWord(Rule):
             # it opens a sentence with a function word ("The The minister").
             if b.text[:1].isupper() and not (doc.is_sentence_start(a) and a.lower in function_words):
                 continue
-            if doc.in_quote(a.start, b.end):
+            # A run of three or more copies goes in one fix, so one round settles it.
+            j = i
+            while j + 1 < len(tokens) and repeats(tokens[j], tokens[j + 1]):
+                j += 1
+            last = tokens[j]
+            i = j
+            if doc.in_quote(a.start, last.end):
                 continue
-            yield self.finding(a.start, b.end, f"\"{a.text}\" is repeated",
-                               self.replace(a.end, b.end, "", f"delete the second \"{b.text}\""))
+            copies = j - a.index
+            yield self.finding(a.start, last.end, f"\"{a.text}\" is repeated",
+                               self.replace(a.end, last.end, "",
+                                            f"delete the second \"{b.text}\"" if copies == 1
+                                            else f"delete the {copies} extra copies of \"{a.text}\""))
