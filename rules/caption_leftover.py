@@ -206,7 +206,13 @@ class CaptionLeftover(Rule):
             words = len(line.split())
             if tail is not None and words > 45:
                 # A credit glued to the end of a paragraph of body text:
-                # flag and delete only the credit.
+                # flag and delete only the credit, and any credits glued before
+                # it, in one fix (one per round would never settle).
+                for _ in range(50):
+                    more = self._classify(line[:tail].rstrip(" \t"), d)
+                    if more is None or more[1] is None or more[1] >= tail:
+                        break
+                    tail = more[1]
                 cstart = start + tail
                 while cstart > start and text[cstart - 1] in " \t":
                     cstart -= 1

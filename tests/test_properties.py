@@ -78,6 +78,7 @@ def test_one_round_of_fixes_changes_nothing_outside_its_edits(text):
 @SETTINGS
 @given(story, st.booleans())
 @example("By  " * 30, False)  # found by the fuzzer: one copy removed per round never converged
+@example("word " * 50 + "EFE/Juan " * 40, True)  # the same, with credits glued to a paragraph
 def test_fix_twice_equals_fix_once(text, unsafe):
     once = linter().fix_source(text, FORMATS["text"], unsafe=unsafe)
     twice = linter().fix_source(once.source, FORMATS["text"], unsafe=unsafe)
