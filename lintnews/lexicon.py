@@ -34,10 +34,11 @@ import json
 import marshal
 import math
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Iterable
+
+from .cache import cache_dir, write_atomic
 
 __all__ = ["Lexicon", "english", "spanish", "get", "cache_dir", "clear"]
 
@@ -47,6 +48,11 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 
 _lock = threading.Lock()
 _loaded: dict[str, "Lexicon"] = {}
+
+
+# Longer than any word in the dictionaries ("floccinaucinihilipilification" is 29).
+MAX_WORD = 34
+_SEEN_MAX = 100_000
 
 
 class Lexicon:
@@ -65,6 +71,15 @@ class Lexicon:
         f = self._seen.get(word)
         if f is not None:
             return f
+        f = self._lookup(word)
+        # Memoise the story's words, within a bound: a gate that runs for weeks
+        # sees millions of distinct strings and must not keep them all.
+        if len(self._seen) >= _SEEN_MAX:
+            self._seen.clear()
+        self._seen[word] = f
+        return f
+
+    def _lookup(self, word: str) -> int:
         w = word.lower().replace("’", "'")
         f = 0
         raw = self._raw.get(w[:_BUCKET])
@@ -74,7 +89,6 @@ class Lexicon:
             if i != -1:
                 start = i + len(w) + 2
                 f = int(raw[start:raw.index("\t", start)])
-        self._seen[word] = f
         return f
 
     __getitem__ = frequency
@@ -103,8 +117,14 @@ class Lexicon:
         return set(deletes + transposes + replaces + inserts) - {w}
 
     def edits1_known(self, word: str, min_frequency: int = 1) -> list[tuple[str, int]]:
-        """Known words one edit away, most frequent first: [(word, frequency), ...]."""
-        out = [(c, f) for c in self.edits1(word) if (f := self.frequency(c)) >= min_frequency]
+        """Known words one edit away, most frequent first: [(word, frequency), ...].
+
+        Nothing for a string longer than any dictionary word: its edits would
+        cost memory in proportion to the square of its length."""
+        if len(word) > MAX_WORD:
+            return []
+        # Candidates are looked up without memoising: they are mostly nonsense.
+        out = [(c, f) for c in self.edits1(word) if (f := self._lookup(c)) >= min_frequency]
         out.sort(key=lambda x: (-x[1], x[0]))
         return out
 
@@ -116,15 +136,6 @@ class Lexicon:
 
 
 # -- loading -------------------------------------------------------------------------
-
-def cache_dir() -> Path:
-    env = os.environ.get("LINTNEWS_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "lintnews"
-
 
 def _source(lang: str) -> tuple[Path, str]:
     """pyspellchecker's data file for ``lang`` and the installed version.
@@ -170,21 +181,6 @@ def _cache_path(lang: str, path: Path, version: str) -> Path:
     return cache_dir() / f"lexicon-{lang}-{version}-{size}-v{CACHE_FORMAT}.marshal"
 
 
-def _write_atomic(target: Path, payload: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _load(lang: str) -> Lexicon:
     path, version = _source(lang)
     cpath = _cache_path(lang, path, version)
@@ -198,7 +194,7 @@ def _load(lang: str) -> Lexicon:
     buckets, total = _build(path)
     source = "memory"
     try:
-        _write_atomic(cpath, marshal.dumps((CACHE_FORMAT, total, buckets)))
+        write_atomic(cpath, marshal.dumps((CACHE_FORMAT, total, buckets)))
         source = "built"
     except OSError:
         pass  # not writable: keep the in-memory copy

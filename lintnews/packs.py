@@ -33,7 +33,7 @@ def deep_merge(base: dict, extra: dict) -> dict:
     return out
 
 
-def read_toml(path: Path) -> dict:
+def _parse_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -41,6 +41,13 @@ def read_toml(path: Path) -> dict:
         raise PackError(f"{path}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_toml(path: Path) -> dict:
+    """A pack's data. Parsing TOML costs tens of milliseconds for the big
+    packs, so the parse is cached per file version (see lintnews.cache)."""
+    from .cache import cached_file
+    return cached_file(Path(path), "pack", lambda: _parse_toml(Path(path)))
 
 
 class HouseStyle:

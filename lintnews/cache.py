@@ -1,0 +1,66 @@
+"""The per-user cache: data that is slow to parse (pyspellchecker's gzip JSON,
+TOML packs) kept as :mod:`marshal` files that load in milliseconds.
+
+``$LINTNEWS_CACHE_DIR``, else ``$XDG_CACHE_HOME/lintnews``, else
+``~/.cache/lintnews``. Every entry is keyed by what it was built from (path,
+size, modification time, format version), written atomically, and rebuilt
+when missing or damaged; when the folder cannot be written, lintnews works
+from memory. Deleting the folder is always safe.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("LINTNEWS_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "lintnews"
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def cached_file(source: Path, kind: str, build: Callable[[], Any]) -> Any:
+    """``build()`` (the parse of ``source``), cached until the file changes.
+
+    Values that marshal cannot store (dates in a TOML file) are simply not cached."""
+    try:
+        st = source.stat()
+    except OSError:
+        return build()
+    key = hashlib.sha1(f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{FORMAT}".encode()).hexdigest()[:20]
+    path = cache_dir() / f"{kind}-{source.stem}-{key}.marshal"
+    try:
+        with open(path, "rb") as fh:
+            return marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        write_atomic(path, marshal.dumps(value))
+    except (OSError, ValueError):
+        pass
+    return value
