@@ -145,8 +145,8 @@ class FusedWord(Rule):
         en = None
         extra = frozenset(self.pack("lexicon").get("english-extra", []))
         for t in doc.tokens:
-            if t.kind != "word" or len(t.text) < min_len:
-                continue
+            if t.kind != "word" or not min_len <= len(t.text) <= 3 * lexicon.MAX_WORD:
+                continue  # too short to be two words, or too long to be anything but noise
             w = t.text
             if any(c in w for c in "'’-&") or self.is_accepted(w):
                 continue

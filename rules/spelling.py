@@ -162,7 +162,7 @@ class Spelling(Rule):
             for suffix in ("'s", "’s"):
                 if word.endswith(suffix):
                     word = word[:-2]
-            if len(word) < min_len or not word.islower() or not set(word) <= _LETTERS:
+            if not min_len <= len(word) <= lexicon.MAX_WORD or not word.islower() or not set(word) <= _LETTERS:
                 continue
             if en is None:
                 en, es = lexicon.english(), lexicon.spanish()
