@@ -26,7 +26,9 @@ from .packs import PackError, PackStore
 from .rule import Rule, RuleContext
 from .suppress import UnusedSuppression, find_markers, marker_ranges
 
-MAX_FIX_ROUNDS = 10
+# As ruff: realistic stories settle in two or three rounds; the cap only stops
+# a rule whose fixes feed each other for ever.
+MAX_FIX_ROUNDS = 100
 # A plain-text file longer than this is linted in pieces cut at paragraph
 # breaks, so memory stays bounded however large the file (an archive dump,
 # not a story). Story-wide checks then see one piece at a time.

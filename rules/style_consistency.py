@@ -294,7 +294,10 @@ class StyleConsistency(Rule):
             elif t.text[:1].islower():
                 lower_seen.add(t.lower)
         # a name: used capitalised away from a sentence start, never lowercase
-        names = [n for n in counts if n.lower() not in lower_seen and n in doc.names]
+        # Names of a [groups] entry (Zelensky/Zelenskyy…) are the house style's
+        # business (_groups): judging them here too could pull the other way.
+        grouped = {f for forms in self.pack("names").get("groups", {}).values() for f in forms}
+        names = [n for n in counts if n.lower() not in lower_seen and n in doc.names and n not in grouped]
         if len(names) < 2:
             return
         gaz = None

@@ -79,6 +79,7 @@ def test_one_round_of_fixes_changes_nothing_outside_its_edits(text):
 @given(story, st.booleans())
 @example("By  " * 30, False)  # found by the fuzzer: one copy removed per round never converged
 @example("word " * 50 + "EFE/Juan " * 40, True)  # the same, with credits glued to a paragraph
+@example("Then Zelensky’s aide, Zelensky and Zelenskyy met Zelenskyy’s team.\n", True)  # two checks pulled apart
 def test_fix_twice_equals_fix_once(text, unsafe):
     once = linter().fix_source(text, FORMATS["text"], unsafe=unsafe)
     twice = linter().fix_source(once.source, FORMATS["text"], unsafe=unsafe)
