@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -30,17 +29,9 @@ def cache_dir() -> Path:
 
 def write_atomic(target: Path, payload: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    # The same temporary-file-and-rename as --fix: a reader never sees half a cache entry.
+    from .files import write_atomic as replace_file
+    replace_file(target, payload)
 
 
 def cached_file(source: Path, kind: str, build: Callable[[], Any]) -> Any:
