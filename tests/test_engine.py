@@ -163,3 +163,32 @@ def test_large_files_are_linted_in_pieces_with_the_same_findings(monkeypatch):
     fixed = linter.fix_source(story)
     monkeypatch.setattr(engine, "CHUNK_CHARS", 10_000_000)
     assert fixed.source == linter.fix_source(story).source
+
+
+def test_rules_from_an_installed_package_entry_point(tmp_path, monkeypatch):
+    """A third-party package declaring `lintnews.rules` is loaded like a rules folder."""
+    import sys
+    from importlib import metadata
+
+    import lintnews.loader as loader
+
+    pkg = tmp_path / "desk_rules_pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text(RULE_HEADER.replace("class R(Rule):", "class DeskRule(Rule):") + '''
+    id = "desk-banned-word"
+    def check(self, doc):
+        i = doc.text.find("slated")
+        if i >= 0:
+            yield self.finding(i, i + 6, "the desk writes 'scheduled'")
+''', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ep = metadata.EntryPoint(name="desk", value="desk_rules_pkg", group="lintnews.rules")
+    monkeypatch.setattr(loader.metadata, "entry_points", lambda group=None: [ep] if group == "lintnews.rules" else [])
+    loader._CACHE.clear()
+    try:
+        linter = Linter(Config(), select=["desk-banned-word"])
+        [d] = linter.lint_text("The vote is slated for May.").diagnostics
+        assert d.rule == "desk-banned-word"
+    finally:
+        loader._CACHE.clear()
+        sys.modules.pop("desk_rules_pkg", None)
