@@ -1,5 +1,5 @@
 """calque: Spanish constructions rendered word for word ("this Monday", "assured that",
-"the head of US diplomacy", "counts with", inverted attribution)."""
+"head of US diplomacy", "counts with", inverted attribution)."""
 from __future__ import annotations
 
 import regex
@@ -194,24 +194,24 @@ class Calque(Rule):
     the Spanish source, the preferred English, its source and an example):
 
     - dates: `this Wednesday` (este miércoles) → `on Wednesday`; `since this Monday`
-      → `since Monday`; `in the early hours of this Friday` → `early on Friday`;
-      `in April of 2023` → `in April 2023`; `in the minute 18` → `in the 18th minute`;
+      → `since Monday`; `in the early hours of this Tuesday` → `early on Tuesday`;
+      `in June of 2019` → `in June 2019`; `in the minute 22` → `in the 22nd minute`;
     - reporting verbs: `assured that` (aseguró que) → `said that`, but not
       `assured him of`; `affirmed that`, `informed that`, `denounced that`,
       `in statements to` (en declaraciones a) → `told`; and inverted
-      attribution with a verb other than "said": `…”, reported the head of…`;
+      attribution with a verb other than "said": `…”, reported the director of…`;
     - titles and periphrases: `the head of US diplomacy` → `the top U.S. diplomat`,
       `the President of the Government` → `prime minister`, `the also president`,
       `the Hebrew state`, `the Aztec country`, `the first mandatary`, `homologue`;
     - idioms and false friends: `counts with` → `has`, `in the framework of` →
       `as part of`, `through his social networks` → `on social media`,
-      `lost their lives` → `died`, `rejected to` → `refused to`, `a building of
-      nine floors` → `a nine-story building`, `civilian victims`, `realized an operation`…
+      `lost their lives` → `died`, `rejected to` → `refused to`, `a tower of
+      twelve floors` → `a twelve-story tower`, `civilian victims`, `realized an operation`…
 
     ## Not flagged
     Periphrases real wires use (`the Andean country`, `the South American
     nation`, `the Jewish state`), `within the framework of`, `assure` with an
-    object (`Blinken assured him of both`), and, inside direct quotations,
+    object (`the envoy assured her of both`), and, inside direct quotations,
     everything but the unmistakable periphrases (what someone said is theirs).
 
     ## Why
@@ -220,8 +220,8 @@ class Calque(Rule):
     translation.
 
     ## Example
-    `The head of US diplomacy assured this Monday that…` →
-    `The top U.S. diplomat said on Monday that…`
+    `The head of US diplomacy assured this Tuesday that…` →
+    `The top U.S. diplomat said on Tuesday that…`
 
     ## Options
     `disable`: a list of pack entry ids to skip (e.g. `["lost-their-lives"]`).
@@ -235,51 +235,53 @@ class Calque(Rule):
     options = {"disable": []}
     examples = [
         Valid("The minister said on Monday that talks would resume.\n"),
-        Valid("Blinken assured him of both.\n"),
+        Valid("The envoy assured her of both.\n"),
         Valid("The Andean country and the South American nation signed a treaty.\n"),
         Valid("The accord was signed within the framework of the United Nations.\n"),
         Valid("“We will meet this Monday,” she said.\n"),
         Valid("The leader of the Jewish state spoke on Tuesday.\n"),
-        Valid("The top U.S. diplomat, Antony Blinken, arrived in Kyiv on Wednesday.\n"),
-        Valid("“Thanks to the rain,” Galán said at a news conference, and he thanked residents.\n"),
+        Valid("The top U.S. diplomat, who landed in Hanoi on Wednesday, met the trade minister.\n"),
+        Valid("“Thanks to the volunteers,” Okonkwo said at a briefing, and she thanked the fire crews.\n"),
         Valid("The company said it counted on government support.\n"),
         Valid("The deficit amounts to 3% of output, said Manuel Ruiz, a former minister.\n"),
-        Valid("The new head of state was sworn in on Thursday in March 2023.\n"),
+        Valid("The country's new head of state took the oath on Sunday in June 2021.\n"),
         Valid("Insurers are assured of payment, the ministry said.\n"),
         Invalid("The ministry reported this Monday a loss.\n",
                 fixed="The ministry reported on Monday a loss.\n", unsafe=True, flagged="this Monday"),
         Invalid("The strike has lasted since this Monday.\n",
                 fixed="The strike has lasted since Monday.\n", unsafe=True),
-        Invalid("Congress voted in the early hours of this Friday.\n",
-                fixed="Congress voted early on Friday.\n", unsafe=True),
-        Invalid("Moscow, for its part, assured that its aircraft hit military targets.\n",
-                fixed="Moscow, for its part, said that its aircraft hit military targets.\n", unsafe=True),
-        Invalid("The head of US diplomacy, Marco Rubio, called Kyiv.\n",
-                fixed="The top U.S. diplomat, Marco Rubio, called Kyiv.\n", unsafe=True),
-        Invalid("The President of the Government, Pedro Sánchez, spoke.\n",
-                fixed="The prime minister, Pedro Sánchez, spoke.\n", unsafe=True),
-        Invalid("“I spoke with Kuleba today”, reported the foreign minister on Twitter.\n",
-                fixed="“I spoke with Kuleba today”, said the foreign minister on Twitter.\n", unsafe=True,
-                flagged="reported the foreign minister"),
-        Invalid("The country counts with reliable partners.\n",
-                fixed="The country has reliable partners.\n", unsafe=True),
+        Invalid("The senators passed the bill in the early hours of this Tuesday.\n",
+                fixed="The senators passed the bill early on Tuesday.\n", unsafe=True),
+        Invalid("The union, in a short statement, assured that its members would return to work.\n",
+                fixed="The union, in a short statement, said that its members would return to work.\n",
+                unsafe=True),
+        Invalid("The head of US diplomacy, during his first trip to Seoul, met students.\n",
+                fixed="The top U.S. diplomat, during his first trip to Seoul, met students.\n", unsafe=True),
+        Invalid("The President of the Government, back from Brussels, opened the debate.\n",
+                fixed="The prime minister, back from Brussels, opened the debate.\n", unsafe=True),
+        Invalid("“The meeting was useful”, reported the trade minister after the session.\n",
+                fixed="“The meeting was useful”, said the trade minister after the session.\n", unsafe=True,
+                flagged="reported the trade minister"),
+        Invalid("The museum counts with a new wing for sculpture.\n",
+                fixed="The museum has a new wing for sculpture.\n", unsafe=True),
         Invalid("The talks took place in the framework of the summit.\n",
                 fixed="The talks took place as part of the summit.\n", unsafe=True),
         Invalid("She announced it through her social networks.\n",
                 fixed="She announced it on social media.\n", unsafe=True),
         Invalid("The Aztec country exported more cars.\n", fixed="Mexico exported more cars.\n", unsafe=True),
-        Invalid("Seven people lost their lives in the attack.\n",
-                fixed="Seven people died in the attack.\n", unsafe=True),
-        Invalid("The bomb hit a residential building of eight floors.\n",
-                fixed="The bomb hit an eight-story residential building.\n", unsafe=True),
-        Invalid("The vaccine was approved in April of 2023.\n",
-                fixed="The vaccine was approved in April 2023.\n", unsafe=True),
+        Invalid("Four climbers lost their lives on the mountain.\n",
+                fixed="Four climbers died on the mountain.\n", unsafe=True),
+        Invalid("The fire gutted a government building of eleven floors.\n",
+                fixed="The fire gutted an eleven-story government building.\n", unsafe=True),
+        Invalid("The bridge was opened to traffic in June of 2019.\n",
+                fixed="The bridge was opened to traffic in June 2019.\n", unsafe=True),
         Invalid("The minister rejected to resign.\n", fixed="The minister refused to resign.\n", unsafe=True),
         Invalid("The also president of the party spoke.\n", fixed=None, flagged="The also president"),
         Invalid("The minister said in statements to the press that prices would fall.\n", fixed=None),
-        Invalid("“The Hebrew state does not respect any agreement,” he said.\n", fixed=None,
+        Invalid("“The Hebrew state will not accept these terms,” the envoy said.\n", fixed=None,
                 flagged="The Hebrew state"),
-        Invalid("Messi scored in the minute 18.\n", fixed="Messi scored in the 18th minute.\n", unsafe=True),
+        Invalid("The striker scored in the minute 22.\n", fixed="The striker scored in the 22nd minute.\n",
+                unsafe=True),
     ]
 
     def _entries(self) -> list[Entry]:
@@ -304,8 +306,8 @@ class Calque(Rule):
         return data
 
     def _inverted(self, doc):
-        """Inverted attribution with a verb other than "said": "…”, reported the head of…",
-        "…, explained the minister Mario Lugones." Yields (start, end, verb)."""
+        """Inverted attribution with a verb other than "said": "…”, reported the director of…",
+        "…, explained the minister Tomás Arregui." Yields (start, end, verb)."""
         verbs, nouns = self._inverted_data()
         text = doc.text
         for m in INVERTED.finditer(text, timeout=TIMEOUT):

@@ -1,4 +1,4 @@
-"""fused-word: two words run together ("Blinkcalled", "bridgewhich", "16.8billion")."""
+"""fused-word: two words run together ("Lindqcalled", "canalwhich", "12.4billion")."""
 from __future__ import annotations
 
 import math
@@ -33,9 +33,9 @@ class FusedWord(Rule):
     doc = """
     ## What it catches
     A token that is not a word and reads as two words whose space was lost:
-    `bridgewhich`, `Ukraineand`, `theKremlin`, `16.8billion`, `Padillasaid`,
-    and a name cut short and glued to the next word, `Antony Blinkcalled`
-    in a story that names `Antony Blinken` elsewhere.
+    `canalwhich`, `Ukraineand`, `theKremlin`, `12.4billion`, `Mwangisaid`,
+    and a name cut short and glued to the next word, `Henrik Lindqcalled`
+    in a story that names `Henrik Lindqvist` elsewhere.
 
     A token is a word when pyspellchecker's English frequency list knows it,
     when the story uses it (twice, or as a name) or when the desk accepts it.
@@ -46,14 +46,14 @@ class FusedWord(Rule):
       other a common word, a name from the story or a word the lexicons know;
     - a capitalised stem followed by a verb of attribution (`said`, `warned`,
       `visited`…), `and`, a relative pronoun or the like;
-    - a name the story uses elsewhere plus a common word (`Jerías` after
-      `Jerí` → `Jerí, as`);
+    - a name the story uses elsewhere plus a common word (`Berglundas` after
+      `Berglund` → `Berglund, as`);
     - two common content words that no compound-forming part explains
       (`energyprices`, but not `livestream` or `cyberattack`);
-    - a figure followed by a scale word (`16.8billion`).
+    - a figure followed by a scale word (`12.4billion`).
 
     The split is punctuated as an editor would: a fused relative pronoun gets
-    its comma (`bridge, which`, `Porras, whom`), and a name that closes an
+    its comma (`canal, which`, `Novak, whom`), and a name that closes an
     appositive opened by a comma gets the closing comma
     (`The director, Ana Ruizsaid` → `Ana Ruiz, said`).
 
@@ -66,59 +66,59 @@ class FusedWord(Rule):
     and anything inside a direct quotation.
 
     ## Example
-    `the bridgewhich links` → `the bridge, which links`
+    `the canalwhich links` → `the canal, which links`
 
     ## Fix safety
     A split into two dictionary words (or a word and a name the story uses)
     is safe. A split that has to complete a name from elsewhere in the story
-    (`Blinkcalled` → `Blinken called`) or that rests on an unknown name stem
+    (`Lindqcalled` → `Lindqvist called`) or that rests on an unknown name stem
     is unsafe; so is a split of two content words. In a completed name only
     the name and the space are restored; the editor decides on punctuation.
     """
     examples = [
-        Valid("The bridge, which links the peninsula, was damaged.\n"),
+        Valid("The canal, which feeds the valley, was damaged.\n"),
         Valid("Washington and Madrid signed the agreement therein.\n"),
         Valid("The company sold its iPhone and YouTube rights to McDonald's.\n"),
         Valid("NATO said the F16 and A320neo fleets use 5G links.\n"),
-        Valid("See https://example.org/bridgewhich or write to desk@newsroomand.org.\n"),
+        Valid("See https://example.org/canalwhich or write to desk@newsroomand.org.\n"),
         Valid("Follow @Ukraineand on social media with #theKremlin.\n"),
-        Valid("She told reporters: \u201cThe bridgewhich we built is gone.\u201d\n"),
+        Valid("She told reporters: \u201cThe canalwhich we dug is gone.\u201d\n"),
         Valid("Viewers watched the livestream of the counteroffensive and the cyberattack.\n"),
         Valid("Peter Jacobson met Jacob Ruiz in Lima.\n"),
         Valid("Finance Minister Luis Caputo said the peso fell.\n"),
         Valid("Gabriel Durand and Ana Legrand spoke in Paris.\n"),
         Valid("Officials at Kyivstar said the network recovered.\n"),
-        Valid("The match was allso his farewell.\n"),
+        Valid("The concert was allso her last show.\n"),
         Valid("Viktor Orban spoke. Viktorin said the namespace and filesystem of the copyleft code were fine.\n"),
-        Invalid("The attack on the bridgewhich links the peninsula drew a response.\n",
-                fixed="The attack on the bridge, which links the peninsula drew a response.\n",
-                flagged="bridgewhich"),
+        Invalid("The attack on the canalwhich feeds the valley drew a response.\n",
+                fixed="The attack on the canal, which feeds the valley drew a response.\n",
+                flagged="canalwhich"),
         Invalid("Aid to Ukraineand Moldova rose.\n", fixed="Aid to Ukraine and Moldova rose.\n"),
         Invalid("Spokesman Dmitry Peskov said theKremlin had no comment.\n",
                 fixed="Spokesman Dmitry Peskov said the Kremlin had no comment.\n"),
-        Invalid("The package is worth $16.8billion over five years.\n",
-                fixed="The package is worth $16.8 billion over five years.\n"),
-        Invalid("Antony Blinken, U.S. Secretary of State (AP)\n\n"
-                "The secretary of state, Antony Blinkcalled his counterpart on Monday.\n",
-                fixed="Antony Blinken, U.S. Secretary of State (AP)\n\n"
-                      "The secretary of state, Antony Blinken called his counterpart on Monday.\n",
-                unsafe=True, flagged="Blinkcalled"),
+        Invalid("The package is worth $12.4billion over five years.\n",
+                fixed="The package is worth $12.4 billion over five years.\n"),
+        Invalid("Henrik Lindqvist, Sweden's trade minister (AP)\n\n"
+                "The trade minister, Henrik Lindqcalled his counterpart on Monday.\n",
+                fixed="Henrik Lindqvist, Sweden's trade minister (AP)\n\n"
+                      "The trade minister, Henrik Lindqvist called his counterpart on Monday.\n",
+                unsafe=True, flagged="Lindqcalled"),
         Invalid("Defense Minister Ehud Baraksaid the army was ready.\n",
                 fixed="Defense Minister Ehud Barak said the army was ready.\n", unsafe=True),
         Invalid("The central bank governor, Rosa Ortegasaid rates would rise.\n",
                 fixed="The central bank governor, Rosa Ortega, said rates would rise.\n", unsafe=True),
-        Invalid("Congress chose its leader, Ana Villaras the interim president.\n\n"
-                "Villar, a lawyer, took office on Friday.\n",
-                fixed="Congress chose its leader, Ana Villar, as the interim president.\n\n"
-                      "Villar, a lawyer, took office on Friday.\n"),
-        Invalid("The court cleared prosecutor Maria Sotowhom he had sued.\n\nSoto denied it.\n",
-                fixed="The court cleared prosecutor Maria Soto, whom he had sued.\n\nSoto denied it.\n"),
+        Invalid("The board named its chair, Tomas Berglundas the acting director.\n\n"
+                "Berglund, an engineer, took over on Friday.\n",
+                fixed="The board named its chair, Tomas Berglund, as the acting director.\n\n"
+                      "Berglund, an engineer, took over on Friday.\n"),
+        Invalid("The panel cleared auditor Pavel Novakwhom she had accused.\n\nNovak denied it.\n",
+                fixed="The panel cleared auditor Pavel Novak, whom she had accused.\n\nNovak denied it.\n"),
         Invalid("Households paid more for fuel as energyprices climbed.\n",
                 fixed="Households paid more for fuel as energy prices climbed.\n", unsafe=True),
-        Invalid("Rescuers reached the bridgewhichlinks the two towns.\n",
-                fixed="Rescuers reached the bridge, which links the two towns.\n"),
-        Invalid("Most of the damage was in thenorth of the country.\n",
-                fixed="Most of the damage was in the north of the country.\n"),
+        Invalid("Rescuers reached the canalwhichlinks the two towns.\n",
+                fixed="Rescuers reached the canal, which links the two towns.\n"),
+        Invalid("Heavy snow fell in thenorth of the province overnight.\n",
+                fixed="Heavy snow fell in the north of the province overnight.\n"),
         Invalid("The mayor of Lima and the governor ofthe region met.\n",
                 fixed="The mayor of Lima and the governor of the region met.\n"),
     ]
@@ -242,7 +242,7 @@ class FusedWord(Rule):
         return None
 
     def _lower3(self, w, data, en):
-        """Three words run together ("bridgewhichlinks"): a known first word whose
+        """Three words run together ("canalwhichlinks"): a known first word whose
         rest splits by the two-word test."""
         if len(w) < 9:
             return None
@@ -282,11 +282,11 @@ class FusedWord(Rule):
             # 1. a name the story uses as a word of its own, plus a word
             if left in story.names and story.count[left] >= 1 and left != w:
                 if right in data["weak-function-words"] and not self._determiner_next(doc, t):
-                    continue  # "Viktorin said" is a name; "Jerías the new president" is not
+                    continue  # "Viktorin said" is a name; "Berglundas the acting director" is not
                 if strong or right in fw or (zr >= 4.0 and len(right) >= 4):
                     candidates.append((3, zr, left, right, True))
                     continue
-            # 2. the start of a story name, after the same first name: "Antony Blinkcalled"
+            # 2. the start of a story name, after the same first name: "Henrik Lindqcalled"
             if strong and prev:
                 full = [n for n in story.names
                         if n != w and len(n) > len(left) and n.startswith(left)
@@ -302,7 +302,7 @@ class FusedWord(Rule):
                 if right not in verbs and not known_stem:
                     continue
                 if en.zipf(left) >= 3.5 and not left in story.names:
-                    continue  # "Blinkcalled" without the story's "Blinken": a word, not a name
+                    continue  # "Lindqcalled" without the story's "Lindqvist": a word, not a name
                 candidates.append((1, zr, left, right, known_stem and right not in verbs))
         if not candidates:
             return None

@@ -49,7 +49,7 @@ ATTR = _Lazy(r"(?<![\p{L}\p{N}'’])(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+(?P<verb>\p
 PRONOUNS = _Lazy(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)\b", regex.V1)
 WORD = _Lazy(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*", regex.V1)
 TITLE = _Lazy(r"(?P<t>\b\p{Lu}\p{Ll}{1,4}\.)\s*\p{Lu}", regex.V1)
-# "Galán said" / "said Galán": a name with an attribution verb.
+# "Petrova said" / "said Petrova": a name with an attribution verb.
 NAME_VERB = _Lazy(
     r"\b(?P<n1>\p{Lu}[\p{Ll}\p{M}'’\-]+),?\s+(?P<v1>\p{Ll}+)\b|\b(?P<v2>\p{Ll}+)\s+\p{Lu}[\p{Ll}\p{M}]", regex.V1)
 AGENCIES = frozenset("EFE AFP AP Reuters Xinhua dpa ANSA Bloomberg Anadolu Agencies Agencias".split())
@@ -65,22 +65,22 @@ class MisplacedAttribution(Rule):
     - A pronoun attribution (`he wrote`, `she pointed out`, `they said`) at the
       end of a sentence, followed by a verbless fragment that is only a name,
       or a name with its title or organisation:
-      `…could take years, he wrote days ago in an analysis. Mark Cancian of the
-      Center for Strategic and International Studies.`
+      `…could take a decade, she wrote last week in a report. Ingrid Solberg of
+      the Nordic Institute for Maritime Studies.`
     - A `he`/`she` attribution with no one for the pronoun to refer to: no
       name, title, role (`the minister`, `an epidemiologist`) or earlier
       pronoun in its paragraph before it or in the paragraph above, including
       a speaker who is introduced only later in the story.
 
     ## Why
-    Spanish puts the speaker after the verb (`escribió hace días en un análisis
-    Mark Cancian, del…`) and drops the subject pronoun; machine translation
+    Spanish puts the speaker after the verb (`escribió la semana pasada en un
+    informe Ingrid Solberg, del…`) and drops the subject pronoun; machine translation
     fills in `he` and strands the name in a sentence of its own. The reader
     cannot tell who is speaking.
 
     ## Example
-    `…could take years, he wrote days ago in an analysis. Mark Cancian of the Center for Strategic and International Studies.`
-    → `…could take years, Mark Cancian of the Center for Strategic and International Studies wrote days ago in an analysis.`
+    `…could take a decade, she wrote last week in a report. Ingrid Solberg of the Nordic Institute for Maritime Studies.`
+    → `…could take a decade, Ingrid Solberg of the Nordic Institute for Maritime Studies wrote last week in a report.`
 
     ## Options
     `window` (default 1): how many paragraphs above the attribution may name
@@ -102,43 +102,44 @@ class MisplacedAttribution(Rule):
     # (more when the attribution closes a direct quotation).
     options = {"window": 1, "quote-window": 3}
     examples = [
-        Valid("Prime Minister Pedro Sánchez spoke on Monday.\n\nThe measures include tax cuts.\n\n"
-              "\u201cNo one will be left behind,\u201d he said.\n"),
+        Valid("Prime Minister Henrik Dahl spoke on Monday.\n\nThe measures include tax cuts.\n\n"
+              "\u201cNo family will be forgotten,\u201d he said.\n"),
         Valid("Mayor Ana Ruiz spoke on Monday. The bridge will reopen in May, she said.\n"),
-        Valid("Mayor Carlos Galán spoke on Friday.\n\nWater cuts will end in May.\n\nGalán announced the end of rationing.\n\n"
-              "\u201cThanks to the rain,\u201d he said. \u201cWe made it.\u201d\n"),
+        Valid("Mayor Nadia Petrova spoke on Friday.\n\nNight buses will return in May.\n\n"
+              "Petrova announced the new timetable.\n\n"
+              "\u201cThanks to the drivers,\u201d she said. \u201cWe made it.\u201d\n"),
         Valid("The minister met unions on Monday.\n\nThe plan will cost $3 million, he said.\n"),
         Valid("The plan will cost $3 million, Ana Ruiz of the Finance Ministry said. Ruiz spoke in Lima.\n"),
         Valid("\u201cI will not resign,\u201d Gov. Ruslan Kravchenko said. He added that talks continue.\n"),
         Valid("The talks failed, the ministry said. Officials blamed the opposition.\n"),
-        Valid("Deputy Prime Minister Oleksii Kuleba visited Odesa.\n\nThe ports handled 8 million tons.\n\n"
-              "Kuleba wrote on Telegram that ports were open. Grain was most of the cargo, he said.\n"),
+        Valid("Deputy Prime Minister Piotr Zielinski visited Gdansk.\n\nThe ports handled 6 million tons.\n\n"
+              "Zielinski wrote on X that ports were open. Coal was most of the cargo, he said.\n"),
         Valid("An epidemiologist at the ministry warned of a bad season. Cases will rise, she said.\n"),
         Valid("The vote was delayed. Police said they arrested two people. Yes.\n"),
-        Valid("President Gustavo Petro visited Cali.\n\nPetro met the mayor.\n\nThe city needs water, he said.\n"),
+        Valid("President Elena Varga visited Debrecen.\n\nVarga met the mayor.\n\nThe city needs trains, she said.\n"),
         Valid("Opposition leader María Machado spoke to supporters.\n\n\u201cWe will win,\u201d she said. \u201cThe country is with us.\u201d "
               "She then left the rally.\n"),
         Valid("The company said prices would rise. They said nothing about jobs, unions noted.\n"),
-        Invalid("Stockpiles could take years to rebuild, he wrote days ago in an analysis. "
-                "Mark Cancian of the Center for Strategic and International Studies.\n",
-                fixed="Stockpiles could take years to rebuild, Mark Cancian of the Center for Strategic "
-                      "and International Studies wrote days ago in an analysis.\n", unsafe=True,
-                flagged="he wrote days ago in an analysis. Mark Cancian of the Center for Strategic "
-                        "and International Studies."),
-        Invalid("Zelensky met troops on Monday.\n\nThe talks ended without a truce, he recalled in his "
-                "evening message. Zelensky.\n",
-                fixed="Zelensky met troops on Monday.\n\nThe talks ended without a truce, Zelensky recalled "
-                      "in his evening message.\n", unsafe=True),
-        Invalid("The company will be self-sufficient by 2030, she pointed out in the conference. "
-                "Luz Elena González.\n",
-                fixed="The company will be self-sufficient by 2030, Luz Elena González pointed out in the "
-                      "conference.\n", unsafe=True),
+        Invalid("Repairs could take a decade, she wrote last week in a report. "
+                "Ingrid Solberg of the Nordic Institute for Maritime Studies.\n",
+                fixed="Repairs could take a decade, Ingrid Solberg of the Nordic Institute "
+                      "for Maritime Studies wrote last week in a report.\n", unsafe=True,
+                flagged="she wrote last week in a report. Ingrid Solberg of the Nordic Institute "
+                        "for Maritime Studies."),
+        Invalid("Hoffmann met dockworkers on Monday.\n\nThe strike ended without a deal, he noted in his "
+                "weekly address. Hoffmann.\n",
+                fixed="Hoffmann met dockworkers on Monday.\n\nThe strike ended without a deal, Hoffmann noted "
+                      "in his weekly address.\n", unsafe=True),
+        Invalid("The airline will return to profit by 2027, she pointed out at the forum. "
+                "Carmen Ibarra Solís.\n",
+                fixed="The airline will return to profit by 2027, Carmen Ibarra Solís pointed out at the "
+                      "forum.\n", unsafe=True),
         Invalid("Prices will keep rising, they warned. The Central Bank of Chile.\n",
                 fixed="Prices will keep rising, the Central Bank of Chile warned.\n", unsafe=True),
         Invalid("Exports fell 4%, she said on Tuesday. Marta Gómez, an economist at the central bank.\n",
                 fixed="Exports fell 4%, Marta Gómez, an economist at the central bank, said on Tuesday.\n",
                 unsafe=True),
-        Invalid("The provinces are Salta and Jujuy.\n\nThe last season was milder, he explained.\n",
+        Invalid("The regions are Umbria and Marche.\n\nThe last season was milder, he explained.\n",
                 fixed=None, flagged="he explained"),
         Invalid("Inflation slowed to 3% in March, she said.\n\nThe central bank held rates.\n", fixed=None),
         Invalid("The storm hit the coast on Monday.\n\nThe damage is enormous, he affirmed. Roads are closed.\n",
@@ -290,7 +291,7 @@ class MisplacedAttribution(Rule):
                 para = paragraphs[sent.paragraph]
                 window = text[para.start:ps]
                 # A quotation keeps its speaker across a paragraph of context
-                # ("Sánchez said… / The measures… / “…,” he said."): look further back.
+                # ("Dahl said… / The measures… / “…,” he said."): look further back.
                 quoted = regex.search(r"[”\"]\s*,?\s*$", text[sent.start:ps], timeout=TIMEOUT) is not None
                 back = self.opts["quote-window"] if quoted else self.opts["window"]
                 for k in range(max(0, sent.paragraph - back), sent.paragraph):

@@ -19,7 +19,7 @@ class MissingPeriod(Rule):
     doc = """
     ## What it catches
     A paragraph of running text whose last word has no full stop after it:
-    `…was heavily damaged` followed by a blank line.
+    `…was badly damaged` followed by a blank line.
 
     ## Why
     Machine translation and CMS scrapes drop the final full stop when a
@@ -33,7 +33,7 @@ class MissingPeriod(Rule):
     colon or dash.
 
     ## Example
-    `The tower was heavily damaged` → `The tower was heavily damaged.`
+    `The depot was badly flooded` → `The depot was badly flooded.`
 
     ## Fix safety
     Safe: a full stop is added after the last word; nothing else changes.
@@ -41,23 +41,24 @@ class MissingPeriod(Rule):
     options = {"min-words": 6}
     examples = [
         Valid("Storm hits Lima\n\nThe storm hit Lima on Monday and cut power to thousands.\n"),
-        Valid("What comes next\n\nOfficials said they would keep the fines in place.\n"),
-        Valid("Russia has struck Kyiv with missiles for the first time in 73 days\n\n"
-              "KYIV (Reuters) - Russia fired missiles at Kyiv on Sunday.\n"),
+        Valid("What comes next\n\nOfficials said they would review the tolls in the spring.\n"),
+        Valid("Austria shuts its Danube ferry crossings to traffic for the first time in 40 years\n\n"
+              "VIENNA (Reuters) - Ferries stopped running on Sunday.\n"),
         Valid("By JOSEPH WILSON and CIARÁN GILES / Associated Press\n\nThe vote was held Sunday in Madrid.\n"),
         Valid("The talks ended on Monday.\n\nEFE\n"),
         Valid("The mayor listed three priorities:\n\n- water\n- roads\n"),
         Valid("The talks ended with a statement that both sides called \u201cconstructive\u201d\n"),
-        Valid("Rescuers search the rubble of a building in Kharkiv (Reuters)\n\nThe attack killed seven people.\n"),
+        Valid("Firefighters inspect a collapsed warehouse in Porto (Reuters)\n\nThe blaze injured three workers.\n"),
         Valid("The council approved the budget on Tuesday.\n\nReporting by Ana Ruiz; Editing by Tom Lee\n"),
         Valid("The minister spoke on Monday.\n\nThe Fall Of The House Of Cards In The Andes\n\nMore followed.\n"),
-        Invalid("The storm hit Lima on Monday.\n\nThe Central business center, known as the Tower, was heavily damaged\n\n"
+        Invalid("The storm hit Lima on Monday.\n\nThe old river terminal, known locally as the Dock, was badly damaged\n\n"
                 "Officials said repairs would take weeks.\n",
-                fixed="The storm hit Lima on Monday.\n\nThe Central business center, known as the Tower, was heavily damaged.\n\n"
+                fixed="The storm hit Lima on Monday.\n\nThe old river terminal, known locally as the Dock, was badly damaged.\n\n"
                       "Officials said repairs would take weeks.\n",
                 flagged="damaged"),
-        Invalid("The storm hit Lima on Monday.\n\nA drone attack left 12,000 homes without power, the administration reported\n",
-                fixed="The storm hit Lima on Monday.\n\nA drone attack left 12,000 homes without power, the administration reported.\n"),
+        Invalid("The storm hit Lima on Monday.\n\nA landslide cut the main road to 3,000 homes, the provincial government reported\n",
+                fixed="The storm hit Lima on Monday.\n\nA landslide cut the main road to 3,000 homes, "
+                      "the provincial government reported.\n"),
         Invalid("Talks began.\n\nThe union said the strike would continue for at least two more weeks\n\nMore followed.\n",
                 fixed="Talks began.\n\nThe union said the strike would continue for at least two more weeks.\n\nMore followed.\n"),
         Invalid("Talks began.\n\nThe plan was approved by the council three years ago\n",

@@ -20,7 +20,7 @@ class NameVariant(Rule):
     ## What it catches
     - transliteration variants English wires dropped: `Kiev` → `Kyiv`,
       `Kharkov` → `Kharkiv`, `Odessa` → `Odesa`, `Volodimir` → `Volodymyr`,
-      `Dymitro` → `Dmytro`, and the Spanish transliterations of Russian and
+      `Dmitro` → `Dmytro`, and the Spanish transliterations of Russian and
       Arabic names (`Shoigú`, `Navalni`, `Hezbolá`, `Jamenei`);
     - a given name that is wrong before a known surname: `Vladimir
       Zelensky` → `Volodymyr Zelensky` (while `Vladimir Putin` stays);
@@ -58,7 +58,7 @@ class NameVariant(Rule):
     accents) and is not offered inside quotations.
     """
     # The fix changes only how a proper name is spelled or cased, never the
-    # words said ("I spoke with Dymitro Kuleba" was said in Spanish; the
+    # words said ("I met the mayor of Jarkov" was said in Spanish; the
     # transliteration is ours). Still, --fix never edits a quotation: inside
     # one the fix is offered as unsafe, for the editor to opt in.
     quote_fixes_unsafe = True
@@ -78,11 +78,11 @@ class NameVariant(Rule):
         Valid("Dmitry Peskov, the Kremlin spokesman, spoke in Moscow.\n"),
         Invalid("Russian missiles hit Kiev on Monday.\n", fixed="Russian missiles hit Kyiv on Monday.\n",
                 flagged="Kiev"),
-        Invalid("Ukrainian President Volodimir Zelensky spoke.\n",
-                fixed="Ukrainian President Volodymyr Zelensky spoke.\n", flagged="Volodimir"),
+        Invalid("On Friday, Volodimir Zelensky visited the front.\n",
+                fixed="On Friday, Volodymyr Zelensky visited the front.\n", flagged="Volodimir"),
         Invalid("Ukraine's leader Vladimir Zelensky thanked Washington.\n",
                 fixed="Ukraine's leader Volodymyr Zelensky thanked Washington.\n", flagged="Vladimir"),
-        Invalid("Blinken called Dymitro Kuleba.\n", fixed="Blinken called Dmytro Kuleba.\n"),
+        Invalid("The mayor called Dmitro Lubinets.\n", fixed="The mayor called Dmytro Lubinets.\n"),
         Invalid("Fighting continued near Kharkov and Odessa.\n",
                 fixed="Fighting continued near Kharkiv and Odesa.\n"),
         Invalid("The summit was held in Nueva York.\n", fixed="The summit was held in New York.\n",

@@ -80,19 +80,19 @@ class NumberFormat(Rule):
     summary = "Spanish number, time and date formats: `16,8 billion`, `1.500 people`, `35 %`, `15:00 hours`"
     doc = """
     ## What it catches
-    - a decimal comma: `16,8 billion` → `16.8 billion`, `20,6295 pesos` →
-      `20.6295 pesos`, `9,5 %` → `9.5%`;
+    - a decimal comma: `12,4 billion` → `12.4 billion`, `20,6295 pesos` →
+      `20.6295 pesos`, `6,75 %` → `6.75%`;
     - a dot between thousands: `1.500 people` → `1,500 people`,
-      `540.000 families` → `540,000 families`. A dot before exactly three
+      `380.000 families` → `380,000 families`. A dot before exactly three
       digits is read as a thousands separator only when the context says so:
       several dot groups (`1.500.000`), a count noun or a currency after it,
-      or a round group before `million` (`4.200 million`). `1.375%`, `4.250%`
+      or a round group before `million` (`3.700 million`). `1.375%`, `4.250%`
       and `1.625 million` are left alone;
-    - thousands of millions, the Spanish `mil millones`: `4.200 million` or
-      `43,300 million` → `4.2 billion`, `43.3 billion`;
+    - thousands of millions, the Spanish `mil millones`: `3.700 million` or
+      `27,900 million` → `3.7 billion`, `27.9 billion`;
     - a space after a currency symbol or before a percent sign: `$ 27` →
       `$27`, `35 %` → `35%`; a redundant `$` before `… pesos`, and
-      `97.6 billion dollars` → `$97.6 billion` when the amount is rewritten;
+      `58.4 billion dollars` → `$58.4 billion` when the amount is rewritten;
     - Spanish magnitude words left in the text: `11 mil` → `11,000`,
       `3 mil millones` → `3 billion`, `a thousand million` → `a billion`;
       `billón`/`billones` (a million million: an English *trillion*) is
@@ -100,7 +100,7 @@ class NumberFormat(Rule):
     - a 24-hour clock (`15:00 hours`, `at 21:30`, `at 15 hours`) where the
       house style uses a.m./p.m. (`3 p.m.`, `9:30 p.m.`, `noon`, `midnight`);
     - Spanish date order: `10 of October` → `Oct. 10`, `October 10 of 2024`
-      → `Oct. 10, 2024`, `May of 2026` → `May 2026`.
+      → `Oct. 10, 2024`, `March of 2027` → `March 2027`.
 
     ## Why
     Spanish writes `1.500,5` where English writes `1,500.5`, calls a thousand
@@ -110,8 +110,8 @@ class NumberFormat(Rule):
 
     ## Not flagged
     English thousands (`1,500`, `130,000%`), decimals (`3.5%`, `20.80 pesos`,
-    `7.7 million`, `US$11.6 billion`), scores (`6-4`), 12-hour times (`7:36`,
-    `8:12 p.m.`), GMT/UTC times, durations (`17:35 minutes`), numbers after
+    `7.7 million`, `US$11.6 billion`), scores (`6-4`), 12-hour times (`8:14`,
+    `11:05 p.m.`), GMT/UTC times, durations (`17:35 minutes`), numbers after
     `version`, `Article`, `No.`; spelled-out numbers.
 
     ## House style
@@ -122,7 +122,7 @@ class NumberFormat(Rule):
     `{ October = "Oct." }`; AP: `Oct. 10`, Reuters: `Oct 10`).
 
     ## Example
-    `The bank cut its rate to 9,5 %.` → `The bank cut its rate to 9.5%.`
+    `The bank raised its rate to 6,75 %.` → `The bank raised its rate to 6.75%.`
 
     ## Fix safety
     Safe where the reading is certain: the figure keeps its value and only its
@@ -135,40 +135,40 @@ class NumberFormat(Rule):
     examples = [
         Valid("About 1,500 people marched, up 3.5% from last year.\n"),
         Valid("The peso closed at 20.80 pesos per dollar, and exports reached US$11.6 billion.\n"),
-        Valid("Nadal won 6-4, 6-3, and the second match ended 2-1 at 7:36 p.m.\n"),
+        Valid("Nadal won 6-4, 6-3, and the second match ended 2-1 at 8:14 p.m.\n"),
         Valid("Prices rose 130,000% in a decade, and the city has 7.7 million people.\n"),
         Valid("It was 40 degrees Celsius (104 degrees Fahrenheit) on Oct. 10.\n"),
         Valid("The bill passed with 87 of the 130 lawmakers. Fifty-five voted against it.\n"),
         Valid("The 10-year yield rose to 4.250%, and output reached 1.625 million barrels.\n"),
-        Valid("The alert was issued at 7:36 in the morning and lifted at 1500 GMT.\n"),
+        Valid("The warning was issued at 6:48 in the morning and lifted at 1400 GMT.\n"),
         Valid("The company will open 3 of October's 10 new stores in Lima.\n"),
         Valid("The law took effect in March 2023, under Article 1.100 of the code.\n"),
         Valid("He ran the marathon in 2:05:30 and the mile in 17:35 minutes.\n"),
         Valid("Markets closed at 1600 GMT; the first results came at 16:30 GMT.\n"),
-        Invalid("Output fell 4,6 % in the first nine months.\n",
-                fixed="Output fell 4.6% in the first nine months.\n", flagged="4,6 %"),
-        Invalid("The government bought 1,2 million doses.\n",
-                fixed="The government bought 1.2 million doses.\n", flagged="1,2 million"),
+        Invalid("Sales rose 3,8 % in the first half.\n",
+                fixed="Sales rose 3.8% in the first half.\n", flagged="3,8 %"),
+        Invalid("The city ordered 2,7 million textbooks.\n",
+                fixed="The city ordered 2.7 million textbooks.\n", flagged="2,7 million"),
         Invalid("The dollar closed at 20,6295 pesos.\n", fixed="The dollar closed at 20.6295 pesos.\n"),
-        Invalid("More than 4.500 companies suffered damage.\n",
-                fixed="More than 4,500 companies suffered damage.\n", flagged="4.500"),
-        Invalid("Exports reached US$ 4.200 million last year.\n",
-                fixed="Exports reached US$4.2 billion last year.\n", flagged="US$ 4.200 million"),
-        Invalid("Its debt fell to 97.600 million dollars.\n", fixed="Its debt fell to $97.6 billion.\n"),
-        Invalid("It posted a loss of 43,300 million pesos.\n", fixed="It posted a loss of 43.3 billion pesos.\n"),
-        Invalid("It owes more than $ 400.000 million pesos.\n", fixed="It owes more than 400 billion pesos.\n"),
-        Invalid("Production grew 23 % on the year.\n", fixed="Production grew 23% on the year.\n"),
+        Invalid("More than 6.300 farms lost crops.\n",
+                fixed="More than 6,300 farms lost crops.\n", flagged="6.300"),
+        Invalid("Imports reached US$ 3.700 million last year.\n",
+                fixed="Imports reached US$3.7 billion last year.\n", flagged="US$ 3.700 million"),
+        Invalid("Its reserves rose to 58.400 million dollars.\n", fixed="Its reserves rose to $58.4 billion.\n"),
+        Invalid("It posted a profit of 27,900 million pesos.\n", fixed="It posted a profit of 27.9 billion pesos.\n"),
+        Invalid("It owes more than $ 250.000 million pesos.\n", fixed="It owes more than 250 billion pesos.\n"),
+        Invalid("Ridership grew 17 % on the year.\n", fixed="Ridership grew 17% on the year.\n"),
         Invalid("Tickets cost $ 27 each.\n", fixed="Tickets cost $27 each.\n"),
         Invalid("Some 1.500.000 people voted.\n", fixed="Some 1,500,000 people voted.\n"),
-        Invalid("The plan costs 16,8 mil millones of pesos.\n",
-                fixed="The plan costs 16.8 billion of pesos.\n"),
+        Invalid("The plan costs 12,4 mil millones of pesos.\n",
+                fixed="The plan costs 12.4 billion of pesos.\n"),
         Invalid("The debt is 2 billones pesos.\n", fixed=None, flagged="2 billones"),
         Invalid("The crowd reached 11 mil people.\n", fixed="The crowd reached 11,000 people.\n", unsafe=True),
         Invalid("The summit opens on 10 of October in Lima.\n",
                 fixed="The summit opens on Oct. 10 in Lima.\n", flagged="10 of October"),
         Invalid("The summit opens on 10 of October in Lima.\n",
                 fixed="The summit opens on Oct 10 in Lima.\n", style="reuters"),
-        Invalid("Her term ends in May of 2026.\n", fixed="Her term ends in May 2026.\n"),
+        Invalid("His contract ends in March of 2027.\n", fixed="His contract ends in March 2027.\n"),
         Invalid("The vote was held on October 10 of 2024.\n", fixed="The vote was held on Oct. 10, 2024.\n"),
         Invalid("The march will start at 15:00 hours in the plaza.\n",
                 fixed="The march will start at 3 p.m. in the plaza.\n", unsafe=True, flagged="15:00 hours"),

@@ -5,7 +5,7 @@ from lintnews import Invalid, Rule, Severity, Valid
 from lintnews_rules._names import Place, gazetteer
 
 # A capitalised word in front of a lowercase place that is really a common
-# modifier: "The Central kyiv business center" → "The central Kyiv business center".
+# modifier: "The Central odesa ferry terminal" → "The central Odesa ferry terminal".
 MODIFIERS = frozenset("""
 central northern southern eastern western northeastern northwestern southeastern southwestern
 north south east west northeast northwest southeast southwest downtown occupied besieged
@@ -52,10 +52,10 @@ class PlaceCase(Rule):
     doc = """
     ## What it catches
     A place name, or the adjective or demonym formed from it, written in
-    lowercase: `kyiv` → `Kyiv`, `crimean bridge` → `Crimean bridge`,
+    lowercase: `kyiv` → `Kyiv`, `crimean ports` → `Crimean ports`,
     `latin american` → `Latin American`, `córdoba` → `Córdoba`; and a common
-    word capitalised in front of one: `The Central kyiv business center` →
-    `The central Kyiv business center`.
+    word capitalised in front of one: `The Central odesa ferry terminal` →
+    `The central Odesa ferry terminal`.
 
     A lowercase place that is also a common English word (`nice`, `reading`,
     `split`, `mobile`, `bath`, `china`, `turkey`, `chile`, `jersey`) is
@@ -102,7 +102,7 @@ class PlaceCase(Rule):
     the case of a place name is the writer's, but --fix never edits a quote.
     """
     # The fix changes only how a proper name is spelled or cased, never the
-    # words said ("I spoke with Dymitro Kuleba" was said in Spanish; the
+    # words said ("I met the mayor of Jarkov" was said in Spanish; the
     # transliteration is ours). Still, --fix never edits a quotation: inside
     # one the fix is offered as unsafe, for the editor to opt in.
     quote_fixes_unsafe = True
@@ -114,17 +114,17 @@ class PlaceCase(Rule):
         Valid("He ordered french fries and a chile pepper salad.\n"),
         Valid("Mobile phone coverage was poor after the bath house flooded.\n"),
         Valid("The team wore a new jersey for the final.\n"),
-        Valid("KYIV (Reuters) - Officials in Kyiv said the Crimean bridge was hit.\n"),
+        Valid("KYIV (Reuters) - Officials in Kyiv said traffic on the Crimean bridge had stopped.\n"),
         Valid("Follow @kyivindependent or see https://example.com/kyiv/news for updates.\n"),
         Valid("The Latin American summit opened in Córdoba, Argentina.\n"),
         Valid("He spoke to the guinea pig breeders in Lima.\n"),
         Valid("Chicken and turkey prices rose in China and Chile.\n"),
-        Invalid("Russian bombs fell on kyiv on Monday.\n",
-                fixed="Russian bombs fell on Kyiv on Monday.\n", flagged="kyiv"),
-        Invalid("The attack on the crimean bridge angered Moscow.\n",
-                fixed="The attack on the Crimean bridge angered Moscow.\n", flagged="crimean"),
-        Invalid("The Central kyiv business center was damaged.\n",
-                fixed="The central Kyiv business center was damaged.\n", flagged="Central kyiv"),
+        Invalid("Drones flew over kyiv overnight.\n",
+                fixed="Drones flew over Kyiv overnight.\n", flagged="kyiv"),
+        Invalid("Fishing boats left crimean ports on Tuesday.\n",
+                fixed="Fishing boats left Crimean ports on Tuesday.\n", flagged="crimean"),
+        Invalid("The Central odesa ferry terminal was damaged.\n",
+                fixed="The central Odesa ferry terminal was damaged.\n", flagged="Central odesa"),
         Invalid("Leaders of latin american countries met in Bogota.\n",
                 fixed="Leaders of Latin American countries met in Bogota.\n", flagged="latin american"),
         Invalid("Students marched in córdoba and Mendoza.\n",
@@ -138,8 +138,8 @@ class PlaceCase(Rule):
         Invalid("The ukrainian army retook the village near kharkiv.\n",
                 fixed="The Ukrainian army retook the village near Kharkiv.\n"),
         Invalid("He flew to miami on Tuesday.\n", fixed="He flew to Miami on Tuesday.\n"),
-        Invalid("The generalitat valenciana approved the budget.\n",
-                fixed="The Generalitat Valenciana approved the budget.\n"),
+        Invalid("The xunta de galicia approved the budget.\n",
+                fixed="The Xunta de Galicia approved the budget.\n"),
         Invalid("The polish government protested.\n", fixed="The Polish government protested.\n"),
         Invalid("Copper prices rose after china's central bank acted, traders in China said.\n",
                 fixed="Copper prices rose after China's central bank acted, traders in China said.\n"),
@@ -182,7 +182,7 @@ class PlaceCase(Rule):
                 safe = verdict
             original = text[start:end]
             fixed = self._recase(original, tokens[i:j], place)
-            # "The Central kyiv": a modifier capitalised instead of the place.
+            # "The Central odesa": a modifier capitalised instead of the place.
             if i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].lower in MODIFIERS \
                     and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text[1:2].islower() \
                     and not doc.is_sentence_start(tokens[i - 1]) \

@@ -77,7 +77,7 @@ def _apposition(between: str) -> bool:
 
 
 def _key(word: str) -> str:
-    """A surname's lookup key: no possessive, no accents (Jerí = Jeri)."""
+    """A surname's lookup key: no possessive, no accents (Ordóñez = Ordonez)."""
     return fold(_bare(word))
 
 
@@ -89,8 +89,8 @@ class PronounGender(Rule):
     doc = """
     ## What it catches
     A third-person pronoun whose only possible referent is a person of the
-    other gender: `Energy Minister Luz Elena González said that he is
-    confident`, `the minister, María Corina Machado, … his party`. The rule
+    other gender: `Health Minister Rosa Elvira Paredes said that he is
+    ready to talk`, `the minister, María Corina Machado, … his party`. The rule
     tracks who the story names:
 
     - full names, whose first name has a clear gender in the names data
@@ -99,10 +99,10 @@ class PronounGender(Rule):
       pools 36 national and international sources);
     - gendered titles and nouns (`Ms.`, `Mrs.`, `Sen.` marks a person,
       `Queen`, `congresswoman`, `ministra`, `his wife`: `packs/titles.toml`);
-    - later references by surname alone (`Sheinbaum`), resolved through the
+    - later references by surname alone (`Montes`), resolved through the
       full name anywhere in the story;
     - the pronouns the story already used for a person it names only by
-      surname: `Boluarte … her defense … she said` makes `he` a contradiction.
+      surname: `Arancibia … her record … she said` makes `he` a contradiction.
 
     ## Why
     Spanish drops subject pronouns (`dijo que no renunciará`), so machine
@@ -118,8 +118,8 @@ class PronounGender(Rule):
     pronoun's gender was already used there for someone; inside quotations.
 
     ## Example
-    `Aurora Williams, the mining minister, said that he expects a report.` →
-    `… said that she expects a report.`
+    `Inés Carrasco, the fisheries minister, said that he will publish the data.` →
+    `… said that she will publish the data.`
 
     ## Fix safety
     Unsafe: he→she, him/his→her, himself→herself and back. `her` becomes
@@ -127,49 +127,49 @@ class PronounGender(Rule):
     (`gave her money`) no fix is offered.
     """
     examples = [
-        Valid("Claudia Sheinbaum said she would visit Washington.\n"),
-        Valid("Joe Biden called Claudia Sheinbaum on Monday, and he said the talks went well.\n"),
-        Valid("Sheinbaum met Biden on Monday. She said he had promised support.\n"),
+        Valid("Valeria Montes said she would visit Washington.\n"),
+        Valid("Tomás Herrera called Valeria Montes on Monday, and he said the talks went well.\n"),
+        Valid("Montes met Herrera on Monday. She said he had promised support.\n"),
         Valid("María Corina Machado said her predecessor had done his best.\n"),
         Valid("Andrea Rossi, the company's founder, said he would step down.\n"),
-        Valid("Aurora Williams thanked the minister, who said he would resign.\n"),
-        Valid("Delcy Rodríguez spoke after her brother. \u201cHe is right,\u201d she said.\n"),
+        Valid("Paulina Aguirre thanked the minister, who said he would resign.\n"),
+        Valid("Irene Castaño spoke after her brother. \u201cHe is right,\u201d she said.\n"),
         Valid("Ms. Lopez and Mr. Kim met on Friday. He said the deal was close.\n"),
-        Valid("Analía Rearte said the plan was weak. Her husband, a doctor, said he agreed.\n"),
-        Valid("Pemex said it would pay. Luz Elena González said the company was stable.\n"),
-        Valid("Jose Jeri took office on Friday. Jerí said his priority was crime.\n"),
-        Valid("Congress removed President Pedro Castillo.\n\nDina Boluarte said he had broken the law.\n"),
-        Valid("Karina Milei, the president's sister, said she had met him twice.\n"),
-        Invalid("Energy Minister Luz Elena González said that he is confident in the plan.\n",
-                fixed="Energy Minister Luz Elena González said that she is confident in the plan.\n",
+        Valid("Julieta Vidal said the plan was weak. Her husband, a doctor, said he agreed.\n"),
+        Valid("Aerolíneas Andinas said it would pay. Marta Elena Quiroga said the company was stable.\n"),
+        Valid("Ruben Ordonez took office on Friday. Ordóñez said his priority was crime.\n"),
+        Valid("Parliament removed President Héctor Valdés.\n\nSilvia Arancibia said he had broken the law.\n"),
+        Valid("Lucía Benavides, the president's sister, said she had met him twice.\n"),
+        Invalid("Health Minister Rosa Elvira Paredes said that he is ready to talk to the nurses.\n",
+                fixed="Health Minister Rosa Elvira Paredes said that she is ready to talk to the nurses.\n",
                 unsafe=True, flagged="he"),
         Invalid("The minister, María Corina Machado, said the vote was stolen from his party.\n",
                 fixed="The minister, María Corina Machado, said the vote was stolen from her party.\n",
                 unsafe=True, flagged="his"),
-        Invalid("Claudia Sheinbaum spoke at the palace. \u201cWe will win,\u201d he said.\n",
-                fixed="Claudia Sheinbaum spoke at the palace. \u201cWe will win,\u201d she said.\n",
+        Invalid("Valeria Montes spoke at the palace. \u201cWe will win,\u201d he said.\n",
+                fixed="Valeria Montes spoke at the palace. \u201cWe will win,\u201d she said.\n",
                 unsafe=True),
-        Invalid("The Minister of Mining, Aurora Williams, said that he expects the report soon.\n",
-                fixed="The Minister of Mining, Aurora Williams, said that she expects the report soon.\n",
+        Invalid("The Minister of Fisheries, Inés Carrasco, said that he will publish the catch data soon.\n",
+                fixed="The Minister of Fisheries, Inés Carrasco, said that she will publish the catch data soon.\n",
                 unsafe=True),
-        Invalid("Dina Boluarte left office.\n\nBoluarte said she leaves with a clear conscience "
-                "and that he never thought of her own interest.\n",
-                fixed="Dina Boluarte left office.\n\nBoluarte said she leaves with a clear conscience "
-                      "and that she never thought of her own interest.\n", unsafe=True),
+        Invalid("Silvia Arancibia left office.\n\nArancibia said she was proud of her record "
+                "and that he had never sought favors for her family.\n",
+                fixed="Silvia Arancibia left office.\n\nArancibia said she was proud of her record "
+                      "and that she had never sought favors for her family.\n", unsafe=True),
         Invalid("Ms. Ortiz said the court had ruled against himself.\n",
                 fixed="Ms. Ortiz said the court had ruled against herself.\n", unsafe=True),
-        Invalid("President Gustavo Petro said that she would sign the law.\n",
-                fixed="President Gustavo Petro said that he would sign the law.\n", unsafe=True),
+        Invalid("President Tomás Herrera said that she would sign the law.\n",
+                fixed="President Tomás Herrera said that he would sign the law.\n", unsafe=True),
         Invalid("Jorge Ruiz thanked the voters. The court then gave her immunity.\n",
                 fixed=None, unsafe=True, flagged="her"),
         Invalid("Jorge Ruiz won easily. Voters backed her plan for the port.\n",
                 fixed="Jorge Ruiz won easily. Voters backed his plan for the port.\n", unsafe=True),
         Invalid("Mr. Ortega was cheered as the crowd greeted her at the airport.\n",
                 fixed="Mr. Ortega was cheered as the crowd greeted him at the airport.\n", unsafe=True),
-        Invalid("Attorney General Consuelo Porras spoke.\n\nPorras, whose term ends in May, said that "
-                "he will not resign.\n",
-                fixed="Attorney General Consuelo Porras spoke.\n\nPorras, whose term ends in May, said that "
-                      "she will not resign.\n", unsafe=True),
+        Invalid("Chief Justice Graciela Ibáñez spoke.\n\nIbáñez, whose term ends in June, said that "
+                "he will not step aside.\n",
+                fixed="Chief Justice Graciela Ibáñez spoke.\n\nIbáñez, whose term ends in June, said that "
+                      "she will not step aside.\n", unsafe=True),
     ]
 
     # -- data -----------------------------------------------------------------------
@@ -264,7 +264,7 @@ class PronounGender(Rule):
             if title_word(k) in L["place"] or any(title_word(x) in L["stop"] - PARTICLES for x in names[1:]):
                 continue
             if any(title_word(x) in L["titles"] for x in names[1:]):
-                continue  # "Argentine President Javier Milei": the title branch reads it
+                continue  # "Chilean President Héctor Valdés": the title branch reads it
             # José María (m), María José (f): the first clear given name decides.
             gender = g
             if g == "a" and len(names) > 2:
@@ -297,11 +297,11 @@ class PronounGender(Rule):
             if (nxt in L["said"] and gap.strip() in ("", ",")) or (gap.strip() == "," and nxt == "who"):
                 mentions.append(Mention(t.start, t.end, None, "speaker", _key(bare)))
                 continue
-            # A lone capitalised word in subject or object position ("Messi
+            # A lone capitalised word in subject or object position ("Haaland
             # scored", "praised Lula") may be someone named by surname only.
             prev = toks[i - 1] if i > 0 else None
             if doc.is_sentence_start(t):
-                # "Messi scored": a sentence-initial name before a lowercase verb.
+                # "Haaland scored": a sentence-initial name before a lowercase verb.
                 if low in STARTERS or low.endswith("ly") or low in L["stop"] or not (
                         i + 1 < n and toks[i + 1].text[:1].islower()):
                     continue
@@ -368,7 +368,7 @@ class PronounGender(Rule):
             if p.text.lower() in ("his", "her"):
                 nxt = doc.tokens[p.index + 1] if p.index + 1 < len(doc.tokens) else None
                 if nxt is not None and nxt.text.lower() in relational:
-                    continue  # "Jorge Rodríguez, her brother": another person's relative
+                    continue  # "Mateo Ferrán, her brother": another person's relative
             cands, sents = self._candidates(doc, p, mentions)
             decided.append((p, cands, sents))
             named = [m for m in cands if m.kind in ("name", "title", "surname", "speaker", "maybe")]
@@ -408,10 +408,10 @@ class PronounGender(Rule):
                 continue
             # Someone else the pronoun may point to, named just before: in the
             # paragraph's previous sentence anyone not of the other gender; in
-            # the two sentences before, anyone of the pronoun's gender ("Congress
-            # removed Pedro Castillo. ¶ Dina Boluarte said he had tried…") unless
+            # the two sentences before, anyone of the pronoun's gender ("Parliament
+            # removed Héctor Valdés. ¶ Silvia Arancibia said he had tried…") unless
             # the sentence itself also uses the other gender for its subject
-            # ("…that he will not resign and that the attacks against her…").
+            # ("…that he will not step aside and that the criticism of her…").
             if sent and sents == [sent]:
                 prev = [sentences[sent.index - 1]] if sent.index > 0 and \
                     sentences[sent.index - 1].paragraph == sent.paragraph else []

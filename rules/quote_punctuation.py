@@ -19,10 +19,10 @@ class QuotePunctuation(Rule):
     fixes_quotes = True
     doc = """
     ## What it catches
-    - a full stop and a comma around the closing mark: `people.”, he added`
-      (wrong in every English style) → `people,” he added`;
+    - a full stop and a comma around the closing mark: `winter.”, he added`
+      (wrong in every English style) → `winter,” he added`;
     - `?”,` and `!”,` → `?”` and `!”`;
-    - a comma or full stop after the closing mark: `Ukraine”, reported`.
+    - a comma or full stop after the closing mark: `help”, reported`.
       American punctuation (AP, the default) always puts them inside. Under
       logical (British) punctuation (`quote-punctuation = "logical"` in the
       house style, or a Reuters or AFP dateline when `follow-dateline` is on)
@@ -50,18 +50,18 @@ class QuotePunctuation(Rule):
         Valid("\u201cWhy now?\u201d she asked.\n"),
         Valid("She called them \u201ccoup plotters,\u201d and left.\n"),
         Valid("KYIV (Reuters) - She called them \u201ccoup plotters\u201d, he told supporters.\n"),
-        Valid("He called it \u201cvery soon\u201d, while others waited.\n", style="reuters"),
+        Valid("He called it \u201cwithin weeks\u201d, while others waited.\n", style="reuters"),
         Valid("The law is known as \u201cLey Mordaza.\u201d\n"),
         Valid("\u201cWe will stay,\u201d he said. \u201cWe have no choice.\u201d\n"),
         Valid("\u201cThe first paragraph of a long quote runs on\n\n\u201cand the second closes.\u201d\n"),
         Valid("He said: \u201cIt is over.\u201d\n"),
         Valid("Rates rose 0.25 points, the bank said.\n"),
-        Invalid("\u201cWe will protect its people.\u201d, he added.\n",
-                fixed="\u201cWe will protect its people,\u201d he added.\n", flagged=".\u201d,"),
-        Invalid("\u201cI spoke with Kuleba to reiterate support for Ukraine\u201d, reported the diplomat.\n",
-                fixed="\u201cI spoke with Kuleba to reiterate support for Ukraine,\u201d reported the diplomat.\n"),
-        Invalid("The alerts were sent \u201caccording to protocol\u201d.\n",
-                fixed="The alerts were sent \u201caccording to protocol.\u201d\n"),
+        Invalid("\u201cWe will rebuild the harbor before winter.\u201d, he added.\n",
+                fixed="\u201cWe will rebuild the harbor before winter,\u201d he added.\n", flagged=".\u201d,"),
+        Invalid("\u201cI called the governor to offer our help\u201d, reported the envoy.\n",
+                fixed="\u201cI called the governor to offer our help,\u201d reported the envoy.\n"),
+        Invalid("The funds were spent \u201cin line with the rules\u201d.\n",
+                fixed="The funds were spent \u201cin line with the rules.\u201d\n"),
         Invalid("\u201cWhy now?\u201d, she asked.\n", fixed="\u201cWhy now?\u201d she asked.\n"),
         Invalid("\u201cWe are economic\u201dhe said.\n", fixed="\u201cWe are economic,\u201d he said.\n"),
         Invalid("\u201cIt was undoubted\u201cHe added.\n", fixed="\u201cIt was undoubted,\u201d he added.\n"),
@@ -69,12 +69,12 @@ class QuotePunctuation(Rule):
         Invalid("They fought \u201cwars\" for years.\n", fixed="They fought \u201cwars\u201d for years.\n"),
         Invalid("\u201cWe won\u201d, he told reporters.\n", fixed="\u201cWe won,\u201d he told reporters.\n",
                 style="reuters"),
-        Invalid("\"We will not leave anyone alone\", he said.\n",
-                fixed="\"We will not leave anyone alone,\" he said.\n"),
+        Invalid("\"We will not close a single school\", he said.\n",
+                fixed="\"We will not close a single school,\" he said.\n"),
         Valid('~"~"'),
         Valid("\u201c\u201d, he said."),
-        Invalid("He denounced \u201cpermanent moral incapacity\u201d, with 122 votes.\n",
-                fixed="He denounced \u201cpermanent moral incapacity,\u201d with 122 votes.\n"),
+        Invalid("Lawmakers cited \u201cgross negligence\u201d, with 87 votes.\n",
+                fixed="Lawmakers cited \u201cgross negligence,\u201d with 87 votes.\n"),
     ]
 
     def _logical(self, doc) -> bool:

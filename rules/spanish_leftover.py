@@ -20,8 +20,8 @@ class SpanishLeftover(Rule):
     summary = "Spanish left in English copy (\"Zelensky y Blinken\", \"según\", \"EE.UU.\")"
     doc = """
     ## What it catches
-    - the Spanish conjunction `y` between two words (`Zelensky y Blinken`,
-      `Catamarca y La Rioja`) and `e` before an i-sound (`Ucrania e Israel`);
+    - the Spanish conjunction `y` between two words (`Zelensky y Scholz`,
+      `Mendoza y San Juan`) and `e` before an i-sound (`Ucrania e Israel`);
     - Spanish function words in English running text: `según the ministry`,
       `el presidente`, `los manifestantes`;
     - Spanish abbreviations with an English form: `EE.UU.` (written in the house
@@ -47,7 +47,7 @@ class SpanishLeftover(Rule):
     `Generation Y`, `e-mail`, and the desk's accepted words.
 
     ## Example
-    `Zelensky y Blinken met in Kyiv.` → `Zelensky and Blinken met in Kyiv.`
+    `Zelensky y Scholz met in Kyiv.` → `Zelensky and Scholz met in Kyiv.`
 
     ## Fix safety
     Safe only where the reading is certain: `y`/`e` between two names or two
@@ -72,8 +72,8 @@ class SpanishLeftover(Rule):
         Valid("The golfer made his par on the last hole.\n"),
         Valid("Lee Jae-myung met his counterpart in Seoul.\n"),
         Valid("Orders rose in the U.S. and the E.U. in the third quarter.\n"),
-        Invalid("Zelensky y Blinken met in Kyiv on Monday.\n",
-                fixed="Zelensky and Blinken met in Kyiv on Monday.\n", flagged="y"),
+        Invalid("Zelensky y Scholz met in Kyiv on Monday.\n",
+                fixed="Zelensky and Scholz met in Kyiv on Monday.\n", flagged="y"),
         Invalid("The worst-hit towns were Olmedo, Berrocal y Villanúa, officials said.\n",
                 fixed="The worst-hit towns were Olmedo, Berrocal and Villanúa, officials said.\n"),
         Invalid("Buses between Santiago y Valparaíso were cancelled.\n",
@@ -99,9 +99,9 @@ class SpanishLeftover(Rule):
                 fixed="Lula called his Argentine counterpart on Tuesday.\n", unsafe=True),
         Invalid("The main parties began campaigning.\n\nLee: The candidates for 23-J\n\nPolls open at nine.\n",
                 fixed=None, flagged="Lee:"),
-        Valid("The storm, known in Spain as a DANA, flooded Valencia.\n"),
-        Invalid("Rain fell across Valencia. The DANA that hit the coast killed two people.\n",
-                fixed="Rain fell across Valencia. The storm that hit the coast killed two people.\n",
+        Valid("The storm, known in Spain as a DANA, flooded Murcia.\n"),
+        Invalid("Heavy rain fell across Murcia. The DANA that crossed the region flooded two towns.\n",
+                fixed="Heavy rain fell across Murcia. The storm that crossed the region flooded two towns.\n",
                 unsafe=True),
     ]
     options = {"us_form": None}

@@ -86,7 +86,7 @@ class Spelling(Rule):
     with no clear correction (new compounds, jargon).
 
     ## Example
-    `the United States goverment revoked the license` → suggests `government`.
+    `the state goverment renewed the permit` → suggests `government`.
 
     ## Fix safety
     Never safe: the suggestion is offered as an unsafe fix (applied only with
@@ -97,7 +97,7 @@ class Spelling(Rule):
     """
     examples = [
         Valid("The government said it would also review the license.\n"),
-        Valid("Volodymyr Zelenskyy met Dmytro Kuleba in Kyiv.\n"),
+        Valid("Volodymyr Zelenskyy met Dmytro Lubinets in Kyiv.\n"),
         Valid("The organisers said the colour of the centre travelled well, despite the defences.\n"),
         Valid("\u201cThe goverment lies,\u201d the banner read.\n"),
         Valid("NATO and the OSCE sent observers to Zaporizhzhia.\n"),
@@ -110,11 +110,11 @@ class Spelling(Rule):
         Valid("Police seized a meth lab; the mayor reposted the video.\n"),
         Valid("The zorbing craze, zorbing fans say, beats zorbing alone.\n"),
         Valid("Goverment Street in the old town was closed.\n"),
-        Invalid("The United States goverment revoked the license.\n",
-                fixed="The United States government revoked the license.\n", unsafe=True,
+        Invalid("The state goverment renewed the permit.\n",
+                fixed="The state government renewed the permit.\n", unsafe=True,
                 flagged="goverment"),
-        Invalid("The match was allso his farewell.\n",
-                fixed="The match was also his farewell.\n", unsafe=True),
+        Invalid("The concert was allso her last show.\n",
+                fixed="The concert was also her last show.\n", unsafe=True),
         Invalid("The ministry recieved the report on Monday.\n",
                 fixed="The ministry received the report on Monday.\n", unsafe=True),
         Invalid("Officials said the decision was definately final.\n",

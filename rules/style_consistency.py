@@ -22,7 +22,7 @@ def _times(n: int) -> str:
 
 def _vowel_variant(a: str, b: str) -> bool:
     """a and b differ by one vowel added, dropped or changed, or one letter
-    doubled, not at the end: "Kouleba"/"Kuleba", "Shienbaum"/"Sheinbaum" is
+    doubled, not at the end: "Halversen"/"Halvorsen", "Ferreria"/"Ferreira" is
     left alone (two letters swapped), "Mario"/"Maria" too (the last letter)."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
@@ -53,11 +53,11 @@ class StyleConsistency(Rule):
     - two accepted spellings of one name, `Zelensky` and `Zelenskyy`
       (the `[groups]` of `packs/names.toml`; the house form is the
       style's `[names]` table);
-    - a name spelled two ways, one vowel apart: `Kuleba` / `Kouleba`;
+    - a name spelled two ways, one vowel apart: `Halvorsen` / `Halversen`;
     - an acronym in capitals and as a word: `COFEPRIS` / `Cofepris`;
     - quotations in straight `"` and in curly `“”` marks;
-    - a title capitalised standing alone (`the sixth President to leave
-      office`) in a story that writes `the president` elsewhere (titles from
+    - a title capitalised standing alone (`the third Governor to quit this
+      year`) in a story that writes `the governor` elsewhere (titles from
       the `titles` list of `packs/names.toml`).
 
     It flags the form that differs from the house style, or, where the
@@ -83,7 +83,7 @@ class StyleConsistency(Rule):
         Valid("Inflation rose 5 percent and wages 3 percent.\n"),
         Valid("President Zelensky said Zelensky's team would travel.\n"),
         Valid("The loan was US$11.6 billion, U.S. officials said.\n"),
-        Valid("Dmytro Kuleba spoke. Kuleba said the talks went well.\n"),
+        Valid("Ingrid Halvorsen spoke. Halvorsen said the talks went well.\n"),
         Valid("Julio Vargas met Julia Vargas in Lima.\n"),
         Valid("\"We will stay,\" she said. \"We have no choice.\"\n"),
         Valid("NATO leaders met. The NATO summit ended.\n"),
@@ -102,8 +102,9 @@ class StyleConsistency(Rule):
                 fixed="Zelenskyy spoke in Kyiv. Later Zelenskyy flew to Paris.\n", flagged="Zelensky"),
         Invalid("Zelensky spoke in Kyiv. Later Zelenskyy flew to Paris.\n",
                 fixed="Zelenskiy spoke in Kyiv. Later Zelenskiy flew to Paris.\n", style="reuters"),
-        Invalid("Dmytro Kuleba spoke. Kuleba said Kouleba would travel.\n",
-                fixed="Dmytro Kuleba spoke. Kuleba said Kuleba would travel.\n", unsafe=True, flagged="Kouleba"),
+        Invalid("Ingrid Halvorsen spoke. Halvorsen said Halversen would travel.\n",
+                fixed="Ingrid Halvorsen spoke. Halvorsen said Halvorsen would travel.\n", unsafe=True,
+                flagged="Halversen"),
         Invalid("The regulator (Cofepris) approved it. Cofepris said COFEPRIS tests were done.\n",
                 fixed="The regulator (Cofepris) approved it. Cofepris said Cofepris tests were done.\n", unsafe=True),
         Invalid("\u201cWe will stay,\u201d she said. \u201cWe have no choice,\u201d she added. \"It is over,\" he said.\n",
@@ -114,8 +115,8 @@ class StyleConsistency(Rule):
     ]
 
     examples += [
-        Invalid("The president resigned. She is the sixth President to leave office.\n",
-                fixed="The president resigned. She is the sixth president to leave office.\n", flagged="President"),
+        Invalid("The governor resigned. She is the third Governor to quit this year.\n",
+                fixed="The governor resigned. She is the third governor to quit this year.\n", flagged="Governor"),
     ]
 
     # -- where the story's body is -----------------------------------------------
@@ -150,8 +151,8 @@ class StyleConsistency(Rule):
         yield from self._titles(doc, in_body)
 
     def _titles(self, doc, in_body):
-        """ "the sixth President to leave office" in a story that writes "the
-        president" elsewhere: AP and Reuters capitalise a title only before a
+        """ "the third Governor to quit this year" in a story that writes "the
+        governor" elsewhere: AP and Reuters capitalise a title only before a
         name ("President Ana Torres")."""
         titles = set(self.pack("names").get("titles", []))
         tokens = doc.tokens

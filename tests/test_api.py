@@ -17,7 +17,7 @@ from lintnews.formats import FormatError
 RULES = ["whitespace", "repeated-word", "quote-punctuation", "missing-period"]
 STORY = ("MADRID (AP) — The council met on Monday.\n\n"
          "The mayor said the the budget would pass  this week, aides said.\n\n\n\n"
-         "“We will protect our people.”, he added.\n\n"
+         "“We will house every family.”, he added.\n\n"
          "Officials said the vote would be held before the end of the month\n")
 
 
@@ -35,7 +35,7 @@ def test_fix_text_applies_safe_fixes_and_reports_what_is_left():
     fixed, left = fix_text(STORY, select=RULES)
     assert fixed == ("MADRID (AP) — The council met on Monday.\n\n"
                      "The mayor said the budget would pass this week, aides said.\n\n"
-                     "“We will protect our people,” he added.\n\n"
+                     "“We will house every family,” he added.\n\n"
                      "Officials said the vote would be held before the end of the month.\n")
     assert left == []
     assert fix_text(fixed, select=RULES) == (fixed, [])

@@ -56,32 +56,32 @@ def test_trigger_words_are_current():
 
 
 def test_fix_applies_and_resolves():
-    text = ("The head of US diplomacy assured this Monday that the country counts with allies, "
-            "in the framework of the summit.\n")
+    text = ("The head of US diplomacy assured this Tuesday that the alliance counts with new members, "
+            "in the framework of the talks.\n")
     fixed, left = fix_text(text, select=["calque"], unsafe=True)
-    assert fixed == ("The top U.S. diplomat said on Monday that the country has allies, "
-                     "as part of the summit.\n")
+    assert fixed == ("The top U.S. diplomat said on Tuesday that the alliance has new members, "
+                     "as part of the talks.\n")
     assert not left
 
 
 # Sentences in the manner of professionally edited wire copy (written for
 # these tests) that contain the look-alikes of calques.
 CLEAN = [
-    "Secretary of State Antony Blinken assured him of both U.S. support and patience.",
+    "Defense Secretary Helen Marsh assured them of both U.S. funding and patience.",
     "The Andean country has had seven presidents since 2016, analysts said.",
     "The South American nation holds elections in April.",
     "The pact was signed within the framework of the United Nations charter.",
     "Insurers are assured of payment, the ministry said on Tuesday.",
     "The head of the Copeco emergency management agency toured the coast.",
-    "The head of the city's military administration said two people were hurt.",
-    "The new head of state was sworn in on Thursday.",
+    "The head of the regional fire service said a school was damaged.",
+    "The country's new head of state took office on Sunday after a runoff.",
     "The company said it counted on government support.",
     "The deficit amounts to 3% of gross domestic product.",
-    "Lebanon's parliament on Thursday elected army chief Joseph Aoun as president.",
+    "Estonia's parliament on Monday elected navy chief Peeter Rand as president.",
     "The vote is scheduled for Oct. 10, 2026, officials said.",
     "“We will meet this Monday,” she said.",
     "The minister said on Monday that the plan would cost $3 million.",
-    "He said he had asked President Joe Biden to approve a disaster declaration.",
+    "She said she had asked President Marta Lindqvist to back a relief fund for farmers.",
     "The Jewish state's allies urged restraint.",
     "Juvenile delinquency fell last year, police said.",
     "The balance of power in Congress shifted after the vote.",
@@ -89,9 +89,9 @@ CLEAN = [
     "The prime minister met the heads of government of the European Union.",
     "Voters will decide in the next few days, she told reporters.",
     "A security operative who worked for the embassy was arrested.",
-    "The number of dead rose to 12, the civil defense agency said.",
+    "The number of dead in the landslide reached nine, the civil defense agency said.",
     "Protesters gathered on Tuesday afternoon outside the Congress building.",
-    "Tourism accounts for about 4% of Peru's economy, according to the Foreign Trade and Tourism Ministry.",
+    "Fishing accounts for about 6% of Iceland's exports, according to the Food and Fisheries Ministry.",
 ]
 
 

@@ -65,7 +65,7 @@ def test_wire_furniture_that_stays():
         "KYIV (Reuters) -Russia launched drones at Kyiv overnight, officials said.\n\n"
         "(CNN) -- A second wave followed at dawn.\n\n"
         "By JOSEPH WILSON and CIARÁN GILES / Associated Press\n\n"
-        "(Reporting by Yuliia Dysa; Editing by Kevin Liffey)\n\n"
+        "(Reporting by Marek Novak; Editing by Clara Hughes)\n\n"
         "Some information in this report comes from The Associated Press.\n\n"
         "With information from AFP.\n\n"
         "–Agencies\n"

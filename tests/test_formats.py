@@ -1,5 +1,5 @@
 """Input formats: a story in each format with the kinds of defects machine-
-translated copy carries (doubled spaces, runs of empty lines, `people.”, he
+translated copy carries (doubled spaces, runs of empty lines, `family.”, he
 added`, `the the`, a paragraph with no final full stop) is linted and fixed;
 the fixed file differs from the original only in the fixed characters, which
 each test proves by comparing the whole file byte for byte.
@@ -41,13 +41,13 @@ tags: [the, the]
 
 LIMA, Peru (AP) — The storm hit the the coast on Monday, officials said.
 
-> “We will rebuild the port and protect our people.”, the mayor added.
+> “We will rebuild the port and house every family.”, the mayor added.
 
 Run `make  the the build` or read [the  guide](https://example.com/a__b "the the title").
 
 
 
-The business district, known as the Tower, was heavily *damaged*
+The fish market, known locally as the Barn, was badly *damaged*
 
 - power lines down in the north
 - roads  closed
@@ -69,11 +69,11 @@ tags: [the, the]
 
 LIMA, Peru (AP) — The storm hit the coast on Monday, officials said.
 
-> “We will rebuild the port and protect our people,” the mayor added.
+> “We will rebuild the port and house every family,” the mayor added.
 
 Run `make  the the build` or read [the guide](https://example.com/a__b "the the title").
 
-The business district, known as the Tower, was heavily *damaged*.
+The fish market, known locally as the Barn, was badly *damaged*.
 
 - power lines down in the north
 - roads closed
@@ -159,9 +159,9 @@ HTML = """<!DOCTYPE html>
 <body>
 <h1 class="hed"  data-x="the the">Storm hits  Lima</h1>
 <p>LIMA, Peru (AP) &mdash; The storm hit <a href="/the  the" title="the the">the the</a> coast on Monday.</p>
-<p>&ldquo;We will rebuild the port and protect our people.&rdquo;, the mayor added.</p>
+<p>&ldquo;We will rebuild the port and house every family.&rdquo;, the mayor added.</p>
 <!-- a comment  with the the words -->
-<p>The business district, known as the Tower, was heavily <em>damaged</em></p>
+<p>The fish market, known locally as the Barn, was badly <em>damaged</em></p>
 <script>var s = "the  the";</script>
 <p>Rescuers  worked through
    the night&nbsp;and reached the survivors at dawn.<br>More followed.</p>
@@ -175,9 +175,9 @@ HTML_FIXED = """<!DOCTYPE html>
 <body>
 <h1 class="hed"  data-x="the the">Storm hits Lima</h1>
 <p>LIMA, Peru (AP) &mdash; The storm hit <a href="/the  the" title="the the">the</a> coast on Monday.</p>
-<p>&ldquo;We will rebuild the port and protect our people,&rdquo; the mayor added.</p>
+<p>&ldquo;We will rebuild the port and house every family,&rdquo; the mayor added.</p>
 <!-- a comment  with the the words -->
-<p>The business district, known as the Tower, was heavily <em>damaged.</em></p>
+<p>The fish market, known locally as the Barn, was badly <em>damaged.</em></p>
 <script>var s = "the  the";</script>
 <p>Rescuers worked through
    the night&nbsp;and reached the survivors at dawn.<br>More followed.</p>
@@ -223,7 +223,7 @@ NINJS = """{
   "headline": "Storm hits  Lima",
   "subheadline": "Thousands lose power in the capital",
   "description_text": "The storm cut power to thousands of homes on Monday",
-  "body_html": "<p>LIMA, Peru (AP) \\u2014 The storm hit the the coast on Monday.</p>\\n<p>\\u201cWe will rebuild the port and protect our people.\\u201d, the mayor added.</p>\\n<p class=\\"x\\">The business district, known as the Tower, was heavily <em>damaged</em></p>",
+  "body_html": "<p>LIMA, Peru (AP) \\u2014 The storm hit the the coast on Monday.</p>\\n<p>\\u201cWe will rebuild the port and house every family.\\u201d, the mayor added.</p>\\n<p class=\\"x\\">The fish market, known locally as the Barn, was badly <em>damaged</em></p>",
   "body_text": "Rescuers  worked through the night.\\n\\n\\n\\nThey reached the survivors at dawn and the the rest by noon.",
   "language": "en"
 }
@@ -235,7 +235,7 @@ NINJS_FIXED = """{
   "headline": "Storm hits Lima",
   "subheadline": "Thousands lose power in the capital",
   "description_text": "The storm cut power to thousands of homes on Monday",
-  "body_html": "<p>LIMA, Peru (AP) \\u2014 The storm hit the coast on Monday.</p>\\n<p>\\u201cWe will rebuild the port and protect our people,\\u201d the mayor added.</p>\\n<p class=\\"x\\">The business district, known as the Tower, was heavily <em>damaged.</em></p>",
+  "body_html": "<p>LIMA, Peru (AP) \\u2014 The storm hit the coast on Monday.</p>\\n<p>\\u201cWe will rebuild the port and house every family,\\u201d the mayor added.</p>\\n<p class=\\"x\\">The fish market, known locally as the Barn, was badly <em>damaged.</em></p>",
   "body_text": "Rescuers worked through the night.\\n\\nThey reached the survivors at dawn and the rest by noon.",
   "language": "en"
 }
@@ -277,7 +277,7 @@ import logging
 log = logging.getLogger("alerts  desk")
 KEY = "story_id"
 ALERT = "Breaking: the the mayor of Lima has resigned, officials said."
-QUOTE = "\\u201cWe will rebuild the port and protect our people.\\u201d, the mayor added."
+QUOTE = "\\u201cWe will rebuild the port and house every family.\\u201d, the mayor added."
 
 
 def alert(name: str) -> str:
@@ -296,7 +296,7 @@ import logging
 log = logging.getLogger("alerts  desk")
 KEY = "story_id"
 ALERT = "Breaking: the mayor of Lima has resigned, officials said."
-QUOTE = "\\u201cWe will rebuild the port and protect our people,\\u201d the mayor added."
+QUOTE = "\\u201cWe will rebuild the port and house every family,\\u201d the mayor added."
 
 
 def alert(name: str) -> str:

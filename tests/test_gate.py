@@ -22,10 +22,10 @@ RULES = ["whitespace", "repeated-word", "quote-punctuation", "missing-period"]
 CLEAN = ("MADRID (AP) — Spain's parliament approved the budget on Tuesday.\n\n"
          "The vote was 180 to 165, with two abstentions, the speaker said.\n")
 DIRTY = ("MADRID (AP) — Spain's parliament approved the the budget on Tuesday.\n\n"
-         "“We will protect our people.”, the prime minister said.\n\n\n\n"
+         "“We will house every family.”, the prime minister said.\n\n\n\n"
          "The opposition said it would challenge the vote in the courts before the summer\n")
 DIRTY_FIXED = ("MADRID (AP) — Spain's parliament approved the budget on Tuesday.\n\n"
-               "“We will protect our people,” the prime minister said.\n\n"
+               "“We will house every family,” the prime minister said.\n\n"
                "The opposition said it would challenge the vote in the courts before the summer.\n")
 
 

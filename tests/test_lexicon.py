@@ -22,7 +22,7 @@ def test_english_frequencies():
     assert en.frequency("the") > en.frequency("bridge") > 0
     assert en.frequency("Bridge") == en.frequency("bridge")
     assert en.known("government") and not en.known("goverment")
-    assert "which" in en and "bridgewhich" not in en
+    assert "which" in en and "canalwhich" not in en
     assert en.frequency("") == 0
     assert 6 < en.zipf("the") < 8 and en.zipf("qzxv") == 0.0
     assert 0 < en.probability("the") < 1
@@ -103,11 +103,11 @@ def test_nothing_loaded_at_import():
 
 
 def test_story_names():
-    doc = Document("Antony Blinken, U.S. Secretary of State (AP)\n\n"
-                   "Jerí will govern until July. The minister met Antony Blinken in Lima.\n")
+    doc = Document("Henrik Lindqvist, Sweden's trade minister (AP)\n\n"
+                   "Ordóñez will govern until July. The minister met Henrik Lindqvist in Lima.\n")
     names = lexicon.story_names(doc)
-    assert {"Blinken", "Lima", "Jerí"} <= names.names
+    assert {"Lindqvist", "Lima", "Ordóñez"} <= names.names
     assert "The" not in names.names
-    assert "Antony" in names.before["Blinken"]
-    assert names.count["Blinken"] == 2
+    assert "Henrik" in names.before["Lindqvist"]
+    assert names.count["Lindqvist"] == 2
     assert lexicon.story_names(doc) is names  # memoised on the document

@@ -78,24 +78,24 @@ def test_consistent_us_story_raises_nothing():
     assert lint(text) == []
 
 
-def test_seed_like_story():
-    text = ("The Central kyiv business center was damaged, and the crimean bridge was hit.\n\n"
-            "Blinken called Dymitro Kuleba. “I spoke with Dymitro Kuleba,” he wrote.\n\n"
-            "Volodimir Zelensky said Kiev would respond.\n")
+def test_transliterated_story():
+    text = ("The Central odesa grain terminal was shut, and crimean ports were closed.\n\n"
+            "The mayor called Dmitro Lubinets. “I spoke with Dmitro Lubinets,” she wrote.\n\n"
+            "Volodomir Zelensky said Kharkov would get more air defense.\n")
     # --fix leaves the quotation as it is; --unsafe-fixes respells the name there too.
-    assert fix(text) == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
-                         "Blinken called Dmytro Kuleba. “I spoke with Dymitro Kuleba,” he wrote.\n\n"
-                         "Volodymyr Zelensky said Kyiv would respond.\n")
-    assert fix(text, unsafe=True) == ("The central Kyiv business center was damaged, and the Crimean bridge was hit.\n\n"
-                                      "Blinken called Dmytro Kuleba. “I spoke with Dmytro Kuleba,” he wrote.\n\n"
-                                      "Volodymyr Zelensky said Kyiv would respond.\n")
+    assert fix(text) == ("The central Odesa grain terminal was shut, and Crimean ports were closed.\n\n"
+                         "The mayor called Dmytro Lubinets. “I spoke with Dmitro Lubinets,” she wrote.\n\n"
+                         "Volodymyr Zelensky said Kharkiv would get more air defense.\n")
+    assert fix(text, unsafe=True) == ("The central Odesa grain terminal was shut, and Crimean ports were closed.\n\n"
+                                      "The mayor called Dmytro Lubinets. “I spoke with Dmytro Lubinets,” she wrote.\n\n"
+                                      "Volodymyr Zelensky said Kharkiv would get more air defense.\n")
 
 
 CLEAN = [
     "The weather was nice in Reading, and the split vote surprised nobody.\n",
     "He ate turkey on fine china, then drove a mobile clinic to Jersey City.\n",
     "Chicken Kiev was on the menu at the Kyiv embassy reception.\n",
-    "Kyiv (Reuters) - Ukrainian President Volodymyr Zelenskiy met Dmytro Kuleba in Kyiv.\n",
+    "Kyiv (Reuters) - Ukrainian President Volodymyr Zelenskiy met Dmytro Lubinets in Kyiv.\n",
     "President Gabriel Lopez said Venezuela would export 5% more oil, up 3% on 2023.\n",
     "Russian President Vladimir Putin and Dmitry Medvedev spoke in Moscow.\n",
     "Shares of Banco do Brasil rose 2% in Sao Paulo, and Radio Perú Online reported it.\n",

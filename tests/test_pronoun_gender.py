@@ -6,23 +6,23 @@ from lintnews import lint_text
 
 CLEAN = [
     # The man the pronoun means was named in the paragraph before.
-    "Peru's Congress removed President Pedro Castillo on Wednesday.\n\n"
-    "Vice President Dina Boluarte said he had tried to break the constitutional order.\n",
+    "Congress removed President Marcelo Ibarra on Wednesday.\n\n"
+    "Vice President Teresa Solano said he had tried to shut down the electoral court.\n",
     # Two people of different genders in one sentence.
-    "MEXICO CITY (AP) — President Claudia Sheinbaum, who succeeded Andrés Manuel López Obrador, "
+    "QUITO, Ecuador (AP) — President Sofía Quiroga, who succeeded Martín Ugarte Paz, "
     "said he had left her a strong economy.\n",
     # Surname-only people the story never names in full.
-    "Messi scored twice on Sunday. Afterwards Alexia Putellas said he was the best player she had seen.\n",
+    "Haaland scored twice on Sunday. Afterwards Alexia Putellas said he was the best player she had seen.\n",
     "Lula praised Dilma Rousseff on Monday and said his government would honor her legacy.\n",
     # A person noun the pronoun may point to.
     "Xóchitl Gálvez criticized the president on Monday. He responded at his morning news conference.\n",
     "Prosecutors charged Maria Lopez's son with fraud. He denied the charges, his lawyer said.\n",
     "Ana Botín, Santander's chairwoman, said her predecessor had built the bank. He died in 2014.\n",
     # A male speaker quoted after a woman is mentioned as an object.
-    "Pedro Sánchez met Ursula von der Leyen in Brussels. Sánchez said he expected a deal by June.\n",
+    "Olaf Scholz met Ursula von der Leyen in Brussels. Scholz said he expected a deal by June.\n",
     # New paragraph, new subject.
-    "Delcy Rodríguez announced the plan on Monday.\n\n"
-    "Jorge Rodríguez, her brother and the speaker of the National Assembly, said he backed it.\n",
+    "Lucía Ferrán announced the plan on Monday.\n\n"
+    "Mateo Ferrán, her brother and the speaker of the National Assembly, said he backed it.\n",
     # Pronouns inside quotations are the speaker's own.
     "\u201cHe never listened to us,\u201d said Carmen Aristegui of the former president.\n",
     # Ambiguous first names.
@@ -36,18 +36,18 @@ CLEAN = [
     # Cataphora.
     "Maria Corina Machado thanked her supporters. In his statement on Monday, Edmundo González "
     "said he would return.\n",
-    "Gustavo Petro and his foreign minister, Laura Sarabia, flew to Madrid, where he met the king.\n",
+    "Ricardo Mena and his foreign minister, Laura Quintero, flew to Madrid, where he met the king.\n",
 ]
 
 # Whole stories with many people of both genders.
 STORIES = [
-'Argentina\'s Milei vetoes pension bill, Bullrich defends move\n\nBUENOS AIRES (Reuters) - Argentine President Javier Milei vetoed a pension increase on Friday, and Security Minister Patricia Bullrich said the government would not back down.\n\nBullrich, a former presidential candidate, told reporters that she had spoken with Milei and that he was "calm and determined." She said his economic team expected inflation to fall further.\n\nOpposition lawmaker Myriam Bregman called the veto "cruel" and said she would push for an override. Her colleague Nicolás del Caño said he agreed.\n\nCristina Fernández de Kirchner, the former president, posted on X that Milei had "abandoned retirees." Her son, Máximo Kirchner, said in a radio interview that he would vote against the government.\n\nEconomy Minister Luis Caputo said the veto protected the fiscal surplus. He added that his ministry would publish new figures next week. Karina Milei, the president\'s sister and chief of staff, did not comment, but aides said she had met him twice on Thursday.\n\nThe IMF\'s Kristalina Georgieva praised Caputo last month, saying he had made "impressive progress." Asked about Georgieva, Milei said she was "a friend of Argentina."\n',
+'Valdés vetoes pension bill, Arancibia defends move\n\nSANTIAGO (Reuters) - President Héctor Valdés vetoed a pension increase on Friday, and Interior Minister Silvia Arancibia said the government would not back down.\n\nArancibia, a former senator, told reporters that she had spoken with Valdés and that he was "calm and determined." She said his economic team expected inflation to fall further.\n\nOpposition lawmaker Verónica Lagos called the veto "cruel" and said she would push for an override. Her colleague Ignacio del Solar said he agreed.\n\nMaría Teresa Ossandón de Riquelme, the former president, posted on X that Valdés had "abandoned retirees." Her son, Tomás Riquelme, said in a radio interview that he would vote against the government.\n\nFinance Minister Rodrigo Peña said the veto protected the fiscal surplus. He added that his ministry would publish new figures next week. Daniela Valdés, the president\'s sister and chief of staff, did not comment, but aides said she had met him twice on Thursday.\n\nThe IMF\'s Kristalina Georgieva praised Peña last month, saying he had made "impressive progress." Asked about Georgieva, Valdés said she was "a friend of Chile."\n',
 'Real Madrid beat Barcelona as Bonmatí shines for women\'s side\n\nMADRID (AP) — Kylian Mbappé scored twice as Real Madrid beat Barcelona 2-1 on Sunday, and coach Carlo Ancelotti said he was proud of his players.\n\nIn the women\'s game, Aitana Bonmatí set up both goals for Barcelona. Her coach, Pere Romeu, said she was "the best player in the world" and that he hoped she would stay.\n\nQueen Letizia attended the match with King Felipe VI. He presented the trophy, and she greeted the players.\n\nJennifer Hermoso, who now plays in Mexico, said in an interview that Luis Rubiales had apologized to her. A judge fined him last year. Rubiales said his lawyers would appeal.\n\nGov. Kathy Hochul of New York met Mayor Eric Adams on Monday. Adams said he and Hochul agreed on the budget, and she said his office would release details.\n\nSen. Bernie Sanders and Rep. Alexandria Ocasio-Cortez rallied in Denver. Sanders told the crowd he was not done fighting, and Ocasio-Cortez said she would campaign for him.\n\nDr. Anthony Fauci, the former director, testified. Sen. Rand Paul questioned him for an hour, then said he would refer Fauci to the Justice Department.\n',
 ]
 
 FLAGGED = [
     ("BOGOTÁ (EFE) — The foreign minister, Laura Sarabia, said that he would travel to Caracas.\n", "he", "she"),
-    ("Claudia Sheinbaum spoke at the National Palace. \u201cWe will not yield,\u201d he said.\n", "he", "she"),
+    ("Sofía Quiroga spoke at the presidential palace. \u201cWe will not yield,\u201d he said.\n", "he", "she"),
     ("The opposition leader, María Corina Machado, said the vote was taken from his party.\n", "his", "her"),
     ("Senator Patricia Bullrich said that he would present the bill himself.\n", "he", "she"),
     ("Mrs. Fernández said that he has no plans to run.\n", "he", "she"),
@@ -88,5 +88,5 @@ def test_her_before_a_noun_becomes_his():
 
 def test_names_lookup():
     from lintnews.names_gender import gender_of
-    assert gender_of("Analía") == "f" and gender_of("Rubén") == "m"
-    assert gender_of("Kim") == "a" and gender_of("Sheinbaum") is None
+    assert gender_of("Inés") == "f" and gender_of("Andrés") == "m"
+    assert gender_of("Kim") == "a" and gender_of("Arancibia") is None

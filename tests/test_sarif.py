@@ -11,7 +11,7 @@ import pytest
 
 RULES = "whitespace,repeated-word,quote-punctuation,missing-period"
 STORY = ("The storm hit the the coast on Monday.\n\n"
-         "“We will protect our people.”, he added.\n\n"
+         "“We will house every family.”, he added.\n\n"
          "Officials said the vote would be held  before the end of the month\n")
 
 

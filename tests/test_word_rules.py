@@ -7,7 +7,7 @@ WORD_RULES = ["fused-word", "spanish-leftover", "spelling"]
 CLEAN = """Storm floods southern towns as talks on budget stall
 
 LIMA, Peru (AP) — Heavy rain flooded towns in southern Peru on Tuesday, officials said, and
-President Dina Boluarte flew to Arequipa to meet the regional governor, Rohel Sánchez.
+President Teresa Solano flew to Arequipa to meet the regional governor, Rohel Sánchez.
 
 The organisers of a music festival in Viña del Mar, Chile, postponed it, and the Cuero y Salado
 reserve in Honduras closed its trails. Residents of La Paz, El Alto and Santa Cruz de la Sierra
@@ -37,17 +37,17 @@ def test_clean_story_raises_nothing():
 
 
 def test_fused_word_fix_safety():
-    text = ("Antony Blinken, U.S. Secretary of State (AP)\n\n"
-            "Antony Blinkcalled his counterpart. The bridgewhich fell was old.\n")
+    text = ("Henrik Lindqvist, Sweden's trade minister (AP)\n\n"
+            "Henrik Lindqcalled his counterpart. The canalwhich flooded was old.\n")
     by_word = {text[d.start:d.end]: d for d in _diags(text) if d.rule == "fused-word"}
-    assert by_word["Blinkcalled"].fix.applicability == Applicability.UNSAFE
-    assert by_word["Blinkcalled"].fix.edits[0].replacement == "Blinken called"
-    assert by_word["bridgewhich"].fix.applicability == Applicability.SAFE
-    assert by_word["bridgewhich"].fix.edits[0].replacement == "bridge, which"
+    assert by_word["Lindqcalled"].fix.applicability == Applicability.UNSAFE
+    assert by_word["Lindqcalled"].fix.edits[0].replacement == "Lindqvist called"
+    assert by_word["canalwhich"].fix.applicability == Applicability.SAFE
+    assert by_word["canalwhich"].fix.edits[0].replacement == "canal, which"
 
 
 def test_fused_word_never_splits_guarded_tokens():
-    text = ("Write to press@bridgewhich.org or visit bridgewhich.com, follow #theKremlin and "
+    text = ("Write to press@canalwhich.org or visit canalwhich.com, follow #theKremlin and "
             "@Ukraineand. The A320neo, F16 and 5G tests went well. NATOand EUROPOL met.\n")
     assert not [d for d in _diags(text) if d.rule == "fused-word"]
 
