@@ -5,20 +5,9 @@ from __future__ import annotations
 import regex
 
 from lintnews import Invalid, Rule, Severity, Valid
+from lintnews.lazy import LazyPattern as _Lazy
 from lintnews.document import TIMEOUT
 
-
-class _Lazy:
-    """A pattern compiled on first use, so that importing the rule costs nothing."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx = None
-
-    def __getattr__(self, name):
-        if self._rx is None:
-            self._rx = regex.compile(*self._args)
-        return getattr(self._rx, name)
 
 MACROS = {
     "WEEKDAY": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",

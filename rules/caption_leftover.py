@@ -4,20 +4,9 @@ from __future__ import annotations
 import regex
 
 from lintnews import Fix, Invalid, Rule, Severity, Valid
+from lintnews.lazy import LazyPattern as _Lazy
 from lintnews.document import DATELINE_RE, TIMEOUT
 
-
-class _Lazy:
-    """A pattern compiled on first use, so that importing the rule costs nothing."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx = None
-
-    def __getattr__(self, name):
-        if self._rx is None:
-            self._rx = regex.compile(*self._args)
-        return getattr(self._rx, name)
 from lintnews.model import Applicability, Edit
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

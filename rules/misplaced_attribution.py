@@ -5,20 +5,9 @@ from __future__ import annotations
 import regex
 
 from lintnews import Invalid, Rule, Severity, Valid
+from lintnews.lazy import LazyPattern as _Lazy
 from lintnews.document import TIMEOUT
 
-
-class _Lazy:
-    """A pattern compiled on first use, so that importing the rule costs nothing."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx = None
-
-    def __getattr__(self, name):
-        if self._rx is None:
-            self._rx = regex.compile(*self._args)
-        return getattr(self._rx, name)
 
 # Words that open a sentence or a capitalised run without being part of a name.
 _STOP = frozenset("""The A An In On At For But And Or If When While After Before As According Among
