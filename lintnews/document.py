@@ -229,9 +229,13 @@ class Document:
             s = ie
         yield s, e
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Span | None:
         paras = self.paragraphs
-        i = bisect.bisect_right([p.start for p in paras], offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and paras[i].start <= offset <= paras[i].end:
             return paras[i]
         return None
@@ -274,9 +278,13 @@ class Document:
             return True
         return False
 
+    @cached_property
+    def _sentence_offsets(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         sents = self.sentences
-        i = bisect.bisect_right([s.start for s in sents], offset) - 1
+        i = bisect.bisect_right(self._sentence_offsets, offset) - 1
         if i >= 0 and sents[i].start <= offset <= sents[i].end:
             return sents[i]
         return None

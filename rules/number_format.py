@@ -1,6 +1,8 @@
 """number-format: Spanish number, time and date conventions left in English copy."""
 from __future__ import annotations
 
+import bisect
+
 from decimal import Decimal
 
 import regex
@@ -71,6 +73,25 @@ def _fmt_decimal(value: Decimal) -> str:
     else:
         whole, frac = text, ""
     return _fmt_int(whole) + ("." + frac if frac else "")
+
+
+class _Spans:
+    """Non-overlapping spans already reported, kept sorted: each check is a bisect."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        if i and self.ends[i - 1] > s:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < e)
+
+    def add(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_right(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
 
 
 class NumberFormat(Rule):
@@ -200,31 +221,29 @@ class NumberFormat(Rule):
     def check(self, doc):
         data = self._data()
         text = doc.text
-        taken: list[tuple[int, int]] = []
-
-        def free(s, e):
-            return all(e <= a or s >= b for a, b in taken)
+        taken = _Spans()
+        free = taken.free
 
         for m in NUMBER.finditer(text, timeout=TIMEOUT):
             f = self._amount(doc, m, data)
             if f is not None and free(f.start, f.end):
-                taken.append((f.start, f.end))
+                taken.add((f.start, f.end))
                 yield f
         for m in regex.finditer(r"(?<![\p{L}])(?i:a|one)[ \u00a0]+(thousand[ \u00a0]+millions?)(?![\p{L}])",
                                 text, flags=regex.V1, timeout=TIMEOUT):
             s, e = m.span(1)
             if free(s, e):
-                taken.append((s, e))
+                taken.add((s, e))
                 yield self.finding(s, e, "\"thousand million\" is a billion in English",
                                    self.replace(s, e, "billion", "write \"billion\""))
         if self._house("clock", "12-hour") != "24-hour":
             for f in self._times(doc):
                 if free(f.start, f.end):
-                    taken.append((f.start, f.end))
+                    taken.add((f.start, f.end))
                     yield f
         for f in self._dates(doc):
             if free(f.start, f.end):
-                taken.append((f.start, f.end))
+                taken.add((f.start, f.end))
                 yield f
 
     # -- amounts ------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """pronoun-gender: a he/she that contradicts the person the story is talking about."""
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 
 from lintnews import Invalid, Rule, Severity, Valid
@@ -439,7 +441,13 @@ class PronounGender(Rule):
         sent = doc.sentence_at(p.start)
         if sent is None:
             return [], []
-        same = [m for m in mentions if sent.start <= m.start and m.end <= p.start]
+        # Mentions are in text order: look only at those between two offsets.
+        starts = doc.memo(("pronoun-gender", "starts", id(mentions)), lambda: [m.start for m in mentions])
+
+        def between(lo: int, hi: int):
+            return mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+        same = [m for m in between(sent.start, p.start) if m.end <= p.start]
         if same:
             return same, [sent]
         sentences = doc.sentences
@@ -449,7 +457,7 @@ class PronounGender(Rule):
             s = sentences[i]
             if s.paragraph != sent.paragraph:
                 break  # a new paragraph names its own subject
-            found = [m for m in mentions if s.start <= m.start < s.end]
+            found = between(s.start, s.end)
             if found:
                 return found, [s, sent]
             i -= 1
