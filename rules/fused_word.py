@@ -6,12 +6,13 @@ import unicodedata
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
-_CAMEL = regex.compile(r"(\p{Ll}+)(\p{Lu}[\p{Ll}\p{M}]+)", regex.V1)
-_NUMBER_WORD = regex.compile(r"(\p{N}[\p{N}.,]*)(\p{Ll}{3,})", regex.V1)
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+_CAMEL = LazyPattern(r"(\p{Ll}+)(\p{Lu}[\p{Ll}\p{M}]+)", regex.V1)
+_NUMBER_WORD = LazyPattern(r"(\p{N}[\p{N}.,]*)(\p{Ll}{3,})", regex.V1)
+_LETTERS = LazyPattern(r"[\p{L}\p{M}]+", regex.V1)
 # Particles inside a name run ("Juan de la Cruz", "Ursula von der Leyen").
 _PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "van", "von",
               "der", "den", "le", "y", "bin", "al", "el", "ibn"}

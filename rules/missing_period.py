@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
 TERMINAL = set(".!?…:;\"”’')]»—–-")
-BYLINE = regex.compile(r"^(?:By|Por|From|Reporting by|Editing by|Writing by)\b", regex.V1)
-LIST_ITEM = regex.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s", regex.V1)
+BYLINE = LazyPattern(r"^(?:By|Por|From|Reporting by|Editing by|Writing by)\b", regex.V1)
+LIST_ITEM = LazyPattern(r"^(?:[-*•·–—]|\d{1,2}[.)])\s", regex.V1)
 
 
 class MissingPeriod(Rule):

@@ -7,49 +7,50 @@ from decimal import Decimal
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
 # A number as written: digits with inner dots or commas. It must not touch a
 # letter, another number, a time or a range on its left.
-NUMBER = regex.compile(
+NUMBER = LazyPattern(
     r"(?<![\p{L}\p{N}.,:/\-–_#@])\d(?:[\d.,]*\d)?(?![\p{L}\p{N}])(?![.,:]\d)", regex.V1)
 SPACE = " \u00a0\u202f"
-WORD_AFTER = regex.compile(r"[ \u00a0\u202f]*(%|[\p{L}°][\p{L}\p{M}’'\-]*)", regex.V1)
-SPANISH_MAG = regex.compile(
+WORD_AFTER = LazyPattern(r"[ \u00a0\u202f]*(%|[\p{L}°][\p{L}\p{M}’'\-]*)", regex.V1)
+SPANISH_MAG = LazyPattern(
     r"[ \u00a0]+(?P<w>mil[ \u00a0]+millones|millones|millón|millon|billones|billón|billon|mil"
     r"|thousand[ \u00a0]+millions?)(?![\p{L}\p{N}])", regex.V1 | regex.IGNORECASE)
-ENGLISH_MAG = regex.compile(r"[ \u00a0]+(?P<w>thousand|million|billion|trillion)(?![\p{L}\p{N}])",
+ENGLISH_MAG = LazyPattern(r"[ \u00a0]+(?P<w>thousand|million|billion|trillion)(?![\p{L}\p{N}])",
                             regex.V1 | regex.IGNORECASE)
-PERCENT_SPACED = regex.compile(r"[ \u00a0\u202f]+%", regex.V1)
-NOT_AMOUNT_BEFORE = regex.compile(
+PERCENT_SPACED = LazyPattern(r"[ \u00a0\u202f]+%", regex.V1)
+NOT_AMOUNT_BEFORE = LazyPattern(
     r"(?:version|v|article|articles|section|no|nos|number|chapter|rule|law|decree|resolution|ip)\.?\s*$",
     regex.V1 | regex.IGNORECASE)
 
 # 24-hour clock: `15:00 hours`, `at 15:30`, `a las 21 horas` → `at 21 hours`.
-TIME = regex.compile(
+TIME = LazyPattern(
     r"(?<![\p{N}:.,])(?P<h>[01]?\d|2[0-4])(?::(?P<m>[0-5]\d))(?![\p{N}]|:\d|[.,]\d)"
     r"(?P<suffix>[ \u00a0]*(?:hours|hrs|hr|h)\b\.?)?", regex.V1)
-TIME_HOURS = regex.compile(
+TIME_HOURS = LazyPattern(
     r"(?<=\b(?:at|from|until|till|to|before|after|by|since)[ \u00a0])(?P<h>1[3-9]|2[0-3]|0?0)"
     r"[ \u00a0]+(?P<suffix>hours|hrs)\b(?![ \u00a0]+(?:ago|later|earlier|long|of|and|or|a|per|each|every|before|after))",
     regex.V1 | regex.IGNORECASE)
-TIME_PREP = regex.compile(
+TIME_PREP = LazyPattern(
     r"(?:\b(?:at|from|until|till|to|by|before|after|around|about|since|between|and|or|of|the)|[-–—(])"
     r"[ \u00a0]*$", regex.V1 | regex.IGNORECASE)
-TIME_TAIL_SKIP = regex.compile(
+TIME_TAIL_SKIP = LazyPattern(
     r"[ \u00a0]*(?:minutes?|mins?|seconds?|secs?|GMT|UTC|Z\b|a\.?m\.?|p\.?m\.?|[-–]\d)",
     regex.V1 | regex.IGNORECASE)
 
 MONTHS = ("january february march april may june july august september october november december")
-DATE_DAY_OF = regex.compile(
+DATE_DAY_OF = LazyPattern(
     rf"(?<![\p{{L}}\p{{N}}])(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \u00a0]+of[ \u00a0]+"
     rf"(?P<mon>{'|'.join(m.capitalize() for m in MONTHS.split())})(?![\p{{L}}’'])"
     rf"(?:(?:[ \u00a0]+of|,)?[ \u00a0]+(?P<y>1\d{{3}}|20\d{{2}})(?![\p{{N}}]))?", regex.V1)
-DATE_MONTH_DAY_OF = regex.compile(
+DATE_MONTH_DAY_OF = LazyPattern(
     rf"(?<![\p{{L}}])(?P<mon>{'|'.join(m.capitalize() for m in MONTHS.split())})[ \u00a0]+"
     rf"(?P<d>[1-9]|[12]\d|3[01])[ \u00a0]+of[ \u00a0]+(?P<y>1\d{{3}}|20\d{{2}})(?![\p{{N}}])", regex.V1)
-DATE_MONTH_OF_YEAR = regex.compile(
+DATE_MONTH_OF_YEAR = LazyPattern(
     rf"(?<![\p{{L}}])(?P<mon>{'|'.join(m.capitalize() for m in MONTHS.split())})"
     rf"[ \u00a0]+of[ \u00a0]+(?P<y>1\d{{3}}|20\d{{2}})(?![\p{{N}}])", regex.V1)
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Edit, Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
 OPEN_FOR = {"”": "“", "\"": "\"", "»": "«", "“": "“"}
-PRONOUN_ATTRIBUTION = regex.compile(
+PRONOUN_ATTRIBUTION = LazyPattern(
     r"(?P<pron>He|She|They|It|We|I)\s+(?=\p{Ll})", regex.V1)
 
 

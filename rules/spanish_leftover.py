@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
-_US_FORMS = regex.compile(r"(?<![\p{L}.])(U\.S\.|US)(?![\p{L}])", regex.V1)
-_POSSESSIVE_PAR = regex.compile(
+_US_FORMS = LazyPattern(r"(?<![\p{L}.])(U\.S\.|US)(?![\p{L}])", regex.V1)
+_POSSESSIVE_PAR = LazyPattern(
     r"\b(?:his|her|their|its)\s+(\p{Lu}[\p{Ll}\p{M}]+\s+)?(par)\b(?!-)(?:\s+(\p{L}+))?", regex.V1)
-_ELECTION_DATE = regex.compile(r"(?<![\p{L}\p{N}\-])\p{N}{1,2}-\p{Lu}(?![\p{L}\p{N}\-])", regex.V1)
-_SPANISH_RE = regex.compile(r"[áéíóúñü¿¡]", regex.V1 | regex.IGNORECASE)
+_ELECTION_DATE = LazyPattern(r"(?<![\p{L}\p{N}\-])\p{N}{1,2}-\p{Lu}(?![\p{L}\p{N}\-])", regex.V1)
+_SPANISH_RE = LazyPattern(r"[áéíóúñü¿¡]", regex.V1 | regex.IGNORECASE)
 
 
 class SpanishLeftover(Rule):

@@ -5,12 +5,13 @@ from collections import Counter
 
 import regex
 
+from lintnews.lazy import LazyPattern
 from lintnews import Edit, Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 from lintnews.model import Applicability
 from lintnews_rules._names import gazetteer, strip_accents
 
-_PERCENT = regex.compile(
+_PERCENT = LazyPattern(
     r"(?<![\p{L}\p{N}.,])(?P<num>\d+(?:[.,]\d+)*)(?P<form>[ \u00a0]?%|[ \u00a0]percent|[ \u00a0]per[ \u00a0]cent)(?![\p{L}])",
     regex.V1)
 _VOWELS = set("aeiouy")

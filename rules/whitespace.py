@@ -2,21 +2,20 @@
 a missing space after a full stop."""
 from __future__ import annotations
 
-import regex
-
+from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
 # Two or more empty lines (where a removed image or embed left a hole).
-EMPTY_LINES = regex.compile(r"\n(?:[ \t]*\n){2,}")
+EMPTY_LINES = LazyPattern(r"\n(?:[ \t]*\n){2,}")
 # Two or more spaces between two non-space characters on one line.
-DOUBLE_SPACE = regex.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+DOUBLE_SPACE = LazyPattern(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 # A space before , ; : . ? ! that closes a word: "elections ." "FC ,". Not an
 # ellipsis, not a decimal (" .5"), not a list marker at the line start.
-SPACE_BEFORE = regex.compile(r"(?<=[\p{L}\p{N})”’\"])[ \t]+(?P<p>[,;:.?!])(?![.\p{N}])(?P<after>\p{L})?")
+SPACE_BEFORE = LazyPattern(r"(?<=[\p{L}\p{N})”’\"])[ \t]+(?P<p>[,;:.?!])(?![.\p{N}])(?P<after>\p{L})?")
 # "Peru.In" / "Solá.As": a lowercase word, a full stop, then a capitalised
 # word, with no space. Not abbreviations (U.S.), decimals, URLs or domains.
-MISSING_SPACE = regex.compile(r"(?<![\p{L}\p{N}.]\p{L}?\.)(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}+\b)")
+MISSING_SPACE = LazyPattern(r"(?<![\p{L}\p{N}.]\p{L}?\.)(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll}+\b)")
 
 
 class Whitespace(Rule):
