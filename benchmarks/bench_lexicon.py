@@ -25,15 +25,15 @@ RULES = ["fused-word", "spanish-leftover", "spelling"]
 
 SAMPLE = """Ukraine and Moldova ask for more air defence
 
-KYIV (Reuters) - Russia launched 64 drones and three missiles at Ukraine overnight, the air force
-said on Sunday, and the Secretary of State, Antony Blinken, called his Ukrainian counterpart to
+KYIV (Reuters) - Russia launched drones and missiles at Ukraine overnight, the air force said on
+Sunday, and the Moldovan foreign minister, Ileana Vartic, called her Ukrainian counterpart to
 promise more help.
 
-The United States Secretary of State, Antony Blinkcalled Dmytro Kuleba after the attack on the
-bridgewhich links the peninsula to the mainland, officials said. Washington has sent $16.8billion
-in military aid since February 2022.
+The Moldovan foreign minister, Ileana Varticalled her counterpart after the strike on the
+damwhich feeds the river port, officials said. Chisinau has pledged $2.4billion
+in reconstruction aid since 2023.
 
-Zelensky y Blinken, in an archive image (Reuters)
+Vartic y Sandu, in an archive image (Reuters)
 
 Prices of food and fuel rose again in March, según the statistics office, and the goverment said
 it would review its budget. Exports to EE.UU. fell 4%, while trade with the European Union grew.
