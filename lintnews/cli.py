@@ -41,6 +41,8 @@ def cli() -> None:
     names and places, quote punctuation, captions left in the body, and more.
 
     `lintnews story.txt` reports; `lintnews --fix story.txt` repairs what is safe.
+    Every option of a lint run (--fix, --diff, --format, --select, -j …):
+    `lintnews check --help`.
     """
 
 
