@@ -18,6 +18,8 @@ from typing import Any, Callable, Iterator, NamedTuple
 
 import regex
 
+from .lazy import LazyPattern
+
 # Patterns are compiled once at import. Every match runs with a timeout
 # (see TIMEOUT) so that no input can make a pattern backtrack without bound.
 TIMEOUT = 2.0
@@ -29,20 +31,20 @@ _ABBREV = r"(?:\p{Lu}{1,2}\.){2,}"  # U.S.  EE.UU.  U.K.
 # A word: letters, marks and digits, joined by inner apostrophes, hyphens or
 # ampersands; a dot or comma joins only digits (16.8, 1,500, 16.8billion).
 _WORD = r"[\p{L}\p{M}\p{N}]+(?:(?:['’\-&]|(?<=\p{N})[.,:](?=\p{N}))[\p{L}\p{M}\p{N}]+)*"
-TOKEN_RE = regex.compile(
+TOKEN_RE = LazyPattern(
     rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})",
     regex.V1,
 )
 # Most stories have no address, e-mail or handle: the short pattern tokenises
 # them twice as fast and gives the same tokens.
-_WORDS_ONLY_RE = regex.compile(rf"(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})", regex.V1)
+_WORDS_ONLY_RE = LazyPattern(rf"(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})", regex.V1)
 
 
 def _token_pattern(text: str):
     if "@" in text or "#" in text or "://" in text or "www." in text:
         return TOKEN_RE
     return _WORDS_ONLY_RE
-_PARA_SEP = regex.compile(r"\n[ \t\u00a0]*\n\s*")
+_PARA_SEP = LazyPattern(r"\n[ \t\u00a0]*\n\s*")
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -52,7 +54,7 @@ ABBREVIATIONS = frozenset(
     mon tue tues wed thu thur thurs fri sat sun vs etc al e.g i.e a.m p.m""".split()
 )
 
-_SENT_END = regex.compile(
+_SENT_END = LazyPattern(
     r"""(?<=[.!?…])["”’')\]]*\s+(?=["“‘'(\[]?[\p{Lu}\p{N}¿¡])""", regex.V1
 )
 
@@ -61,7 +63,7 @@ QUOTE_CLOSERS = "”»“"
 
 # A wire dateline opening the story: "KYIV (Reuters) -", "BOGOTÁ, Colombia (AP) —",
 # "MADRID, Nov 3 (EFE).-", "BEIRUT (AFP) -", "(CNN) --". The agency is group 2.
-DATELINE_RE = regex.compile(
+DATELINE_RE = LazyPattern(
     r"""(?P<place>\p{Lu}[\p{Lu}\p{M}\p{N} .'’\-]*(?:,[ \t]*[\p{L}\p{M}\p{N} .'’\-]+?)?[ \t]*)?
         \((?P<agency>[\p{L}\p{N} .&/\-]{1,40})\)[ \t]*(?:\.?[-—–]{1,2}|:)[ \t]*""",
     regex.V1 | regex.VERBOSE,

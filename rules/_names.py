@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from lintnews.document import TIMEOUT, TOKEN_RE
+from lintnews.document import TIMEOUT, _token_pattern
 
 _CACHE: dict = {}
 
@@ -28,7 +28,7 @@ def words_of(name: str) -> tuple[str, ...]:
     if name.replace(" ", "").replace("-", "").replace("'", "").isalnum() and "- " not in name \
             and " -" not in name and "' " not in name and " '" not in name:
         return tuple(name.split())  # the common case, without a regex
-    return tuple(m.group() for m in TOKEN_RE.finditer(name, timeout=TIMEOUT) if m.lastgroup == "word")
+    return tuple(m.group() for m in _token_pattern(name).finditer(name, timeout=TIMEOUT) if m.lastgroup == "word")
 
 
 def stem(word: str) -> str:

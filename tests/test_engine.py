@@ -183,7 +183,13 @@ def test_rules_from_an_installed_package_entry_point(tmp_path, monkeypatch):
 ''', encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     ep = metadata.EntryPoint(name="desk", value="desk_rules_pkg", group="lintnews.rules")
-    monkeypatch.setattr(loader.metadata, "entry_points", lambda group=None: [ep] if group == "lintnews.rules" else [])
+    monkeypatch.setattr(metadata, "entry_points", lambda group=None: [ep] if group == "lintnews.rules" else [])
+    # The cheap scan that decides whether to ask importlib.metadata at all.
+    assert not loader._entry_point_declared()
+    dist = tmp_path / "desk_rules_pkg-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[lintnews.rules]\ndesk = desk_rules_pkg\n", encoding="utf-8")
+    assert loader._entry_point_declared()
     loader._CACHE.clear()
     try:
         linter = Linter(Config(), select=["desk-banned-word"])
