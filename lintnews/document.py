@@ -70,6 +70,23 @@ DATELINE_RE = LazyPattern(
 )
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts ("\n" ends a line; "\r\n" too)."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
+def line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, given the text's ``line_starts``."""
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
 class Token(NamedTuple):
     # A NamedTuple, not a frozen dataclass: a long story has 100,000 of them
     # and tuple construction is several times faster.
@@ -161,18 +178,11 @@ class Document:
     # -- lines ------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return line_starts(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset."""
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return line + 1, offset - self.line_starts[line] + 1
+        return line_col(self.line_starts, offset)
 
     @cached_property
     def lines(self) -> list[Span]:

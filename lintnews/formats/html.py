@@ -26,8 +26,8 @@ from html.parser import HTMLParser
 import regex
 
 from ..suppress import MARKER_RE
-from .mapped import Builder, MappedExtracted, MappedFormat, line_starts
-from ..document import TIMEOUT
+from .mapped import Builder, MappedExtracted, MappedFormat
+from ..document import TIMEOUT, line_starts
 
 BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p

@@ -262,13 +262,3 @@ class MappedFormat(Format):
         s = first[1] + (a - first[0] if a > first[0] and first[2] == first[3] else 0)
         e = last[1] + (b - last[0] if b < last[0] + last[2] and last[2] == last[3] else last[3])
         return Edit(s, e, ex.encoders[ex.regions[real[0]]](edit.replacement))
-
-
-def line_starts(source: str) -> list[int]:
-    """Offsets where each line starts ("\\n" ends a line; "\\r\\n" too)."""
-    out = [0]
-    i = source.find("\n")
-    while i != -1:
-        out.append(i + 1)
-        i = source.find("\n", i + 1)
-    return out

@@ -17,8 +17,8 @@ from __future__ import annotations
 import regex
 
 from ..suppress import MARKER_RE
-from .mapped import PLACEHOLDER, Builder, MappedExtracted, MappedFormat, line_starts
-from ..document import TIMEOUT
+from .mapped import PLACEHOLDER, Builder, MappedExtracted, MappedFormat
+from ..document import TIMEOUT, line_starts
 
 FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 PREFIX_CHARS = set(" \t>-+*#0123456789.)|")

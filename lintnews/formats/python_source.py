@@ -27,8 +27,8 @@ import regex
 
 from ..suppress import MARKER_RE
 from .base import FormatError
-from .mapped import Builder, MappedExtracted, MappedFormat, line_starts
-from ..document import TIMEOUT
+from .mapped import Builder, MappedExtracted, MappedFormat
+from ..document import TIMEOUT, line_starts
 
 PROSE_WORD = regex.compile(r"\p{L}{2,}")
 SIMPLE_ESC = {"\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n",

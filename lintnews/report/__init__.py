@@ -1,9 +1,9 @@
 """Output formats for a run's results, one emitter module per format."""
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
+from ..document import line_col, line_starts
 from ..model import Diagnostic
 
 
@@ -18,15 +18,12 @@ class FileReport:
     diff: str = ""
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        starts = self._line_starts()
-        line = bisect.bisect_right(starts, offset) - 1
-        return line + 1, offset - starts[line] + 1
+        return line_col(self._line_starts(), offset)
 
     def _line_starts(self) -> list[int]:
         cached = getattr(self, "_starts", None)
         if cached is None:
-            cached = [0] + [i + 1 for i, ch in enumerate(self.source) if ch == "\n"]
-            self._starts = cached
+            cached = self._starts = line_starts(self.source)
         return cached
 
     def line_text(self, line: int) -> str:
