@@ -17,7 +17,7 @@ import click
 
 from .config import ConfigError, ConfigFinder
 from .formats import format_for, is_lintable
-from .model import Applicability
+from .model import fix_counts
 from .report import get_emitter
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache"}
@@ -150,10 +150,7 @@ def check(paths, fix, unsafe_fixes, diff, exit_non_zero_on_fix, output_format, s
     summary = {
         "files": len(reports),
         "findings": sum(len(r.diagnostics) for r in reports),
-        "fixable": sum(1 for r in reports for d in r.diagnostics
-                       if d.fix and d.fix.applicability == Applicability.SAFE),
-        "unsafe_fixable": sum(1 for r in reports for d in r.diagnostics
-                              if d.fix and d.fix.applicability == Applicability.UNSAFE),
+        **fix_counts(d for r in reports for d in r.diagnostics),
         "fixed": sum(r.fixed for r in reports) if fix else None,
         "errors": sum(1 for r in reports if r.error),
     }

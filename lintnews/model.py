@@ -99,6 +99,18 @@ class Diagnostic:
         return self.fix is not None and self.fix.applicability != Applicability.DISPLAY_ONLY
 
 
+def fix_counts(diagnostics) -> dict[str, int]:
+    """How many findings --fix would repair, and how many more --unsafe-fixes would."""
+    safe = unsafe = 0
+    for d in diagnostics:
+        if d.fix is not None:
+            if d.fix.applicability == Applicability.SAFE:
+                safe += 1
+            elif d.fix.applicability == Applicability.UNSAFE:
+                unsafe += 1
+    return {"fixable": safe, "unsafe_fixable": unsafe}
+
+
 def apply_edits(text: str, edits) -> str:
     """Apply sorted, non-overlapping edits to text in one pass."""
     out: list[str] = []

@@ -28,7 +28,7 @@ from ..api import diagnostics_to_dicts, get_linter
 from ..config import Config, ConfigError, read_config_file
 from ..engine import ConvergenceError, TimeLimitExceeded, deadline
 from ..formats import FORMATS, FormatError, format_for
-from ..model import Applicability, Severity
+from ..model import Severity, fix_counts
 from .openapi import openapi_document
 from .settings import Settings
 
@@ -213,9 +213,7 @@ class Gate:
                 "findings": len(dicts),
                 "blocking": len(blocking),
                 "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
-                "fixable": sum(1 for d in diagnostics if d.fix and d.fix.applicability == Applicability.SAFE),
-                "unsafe_fixable": sum(1 for d in diagnostics
-                                      if d.fix and d.fix.applicability == Applicability.UNSAFE),
+                **fix_counts(diagnostics),
             },
         }
 
