@@ -262,19 +262,20 @@ class StoryNames:
         en = english()
         text = doc.text
         tokens = [t for t in doc.tokens if t.kind == "word"]
-        self.count = Counter(t.text for t in tokens)
+        words = [t.text for t in tokens]
+        self.count = Counter(words)
         names = set(doc.names)
-        starts = doc.sentence_starts
-        for t in tokens:
-            if t.text[:1].isupper() and t.start in starts and t.text not in names:
-                if en.zipf(t.text) < 2.0:
-                    names.add(t.text)
+        # A capitalised word missing from doc.names occurs only at sentence starts.
+        for w in self.count:
+            if w[:1].isupper() and w not in names and en.zipf(w) < 2.0:
+                names.add(w)
         self.names = frozenset(names)
         before: dict[str, set[str]] = {}
-        for a, b in zip(tokens, tokens[1:]):
-            if (a.text[:1].isupper() and b.text[:1].isupper() and b.text in names
-                    and text[a.end:b.start] in (" ", "\u00a0")):
-                before.setdefault(b.text, set()).add(a.text)
+        for i in range(1, len(words)):
+            if words[i] in names:  # names are capitalised
+                a, b = tokens[i - 1], tokens[i]
+                if a.text[:1].isupper() and text[a.end:b.start] in (" ", "\u00a0"):
+                    before.setdefault(b.text, set()).add(a.text)
         self.before = before
 
 

@@ -18,6 +18,7 @@ _PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "
               "der", "den", "le", "y", "bin", "al", "el", "ibn"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those",
                 "our", "my", "your", "some", "two", "three", "several", "many", "all", "both"}
+_IN_CONTEXT = object()  # a capitalised word: split or not depends on the words around it
 _MIN_ZIPF = 2.5       # a split part must be at least this common (zipf)
 _CONTENT_ZIPF = 3.3   # both parts of a content+content split must be this common
 
@@ -142,35 +143,45 @@ class FusedWord(Rule):
         data = self._data()
         text = doc.text
         min_len = int(self.opts["min_length"])
+        max_len = 3 * lexicon.MAX_WORD
         story = None
         en = None
         extra = frozenset(self.pack("lexicon").get("english-extra", []))
+        # What a word is depends on its letters alone, except for a capitalised
+        # word, which is read in its context: decide each distinct word once.
+        # A verdict is None (not fused), _IN_CONTEXT, or a split.
+        verdicts: dict[str, object] = {}
         for t in doc.tokens:
-            if t.kind != "word" or not min_len <= len(t.text) <= 3 * lexicon.MAX_WORD:
-                continue  # too short to be two words, or too long to be anything but noise
             w = t.text
-            if any(c in w for c in "'’-&") or self.is_accepted(w):
+            if t.kind != "word" or not min_len <= len(w) <= max_len:
+                continue  # too short to be two words, or too long to be anything but noise
+            try:
+                split = verdicts[w]
+            except KeyError:
+                split = None
+                if not (any(c in w for c in "'’-&") or self.is_accepted(w)):
+                    if en is None:
+                        en = lexicon.english()
+                        story = lexicon.story_names(doc)
+                    if w[:1].isdigit():
+                        split = self._number(w, data)
+                    elif w.isupper() or not w.isalpha() and not _LETTERS.fullmatch(w, timeout=TIMEOUT):
+                        pass
+                    elif en.known(w) or story.count[w] > 1 or w.lower() in extra:
+                        pass
+                    elif w[:1].islower() and any(c.isupper() for c in w):
+                        split = self._camel(w, data, en, story)
+                    elif w.islower():
+                        split = self._lower(w, data, en) or self._lower3(w, data, en)
+                    elif w[:1].isupper() and w[1:].islower():
+                        split = _IN_CONTEXT
+                verdicts[w] = split
+            if split is None or self._in_address(text, t.start, t.end):
                 continue
-            if self._in_address(text, t.start, t.end):
-                continue
-            if en is None:
-                en = lexicon.english()
-                story = lexicon.story_names(doc)
-            split = None
-            if w[:1].isdigit():
-                split = self._number(w, data)
-            elif w.isupper() or not w.isalpha() and not _LETTERS.fullmatch(w, timeout=TIMEOUT):
-                continue
-            elif en.known(w) or story.count[w] > 1 or w.lower() in extra:
-                continue
-            elif w[:1].islower() and any(c.isupper() for c in w):
-                split = self._camel(w, data, en, story)
-            elif w.islower():
-                split = self._lower(w, data, en) or self._lower3(w, data, en)
-            elif w[:1].isupper() and w[1:].islower():
+            if split is _IN_CONTEXT:
                 split = self._capitalised(doc, t, data, en, story)
-            if split is None:
-                continue
+                if split is None:
+                    continue
             if doc.in_quote(t.start, t.end):
                 continue
             replacement, safe, how = split
@@ -362,5 +373,6 @@ class FusedWord(Rule):
                 break
             start = p.start
             i -= 1
-        before = text[:start].rstrip(" \u00a0")
-        return before.endswith(",")
+        while start > 0 and text[start - 1] in " \u00a0":
+            start -= 1
+        return start > 0 and text[start - 1] == ","
