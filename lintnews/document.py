@@ -373,6 +373,14 @@ class Document:
         return None
 
     @cached_property
+    def vocabulary(self) -> str:
+        """Every distinct token, lowercased, one a line. Every run of letters in
+        the text lies inside one token, so a search for a word (or part of one)
+        here answers "does it occur anywhere?" in a fraction of the time a search
+        of the whole story takes."""
+        return "\n".join({t.lower() for t in {t.text for t in self.tokens}})
+
+    @cached_property
     def sentence_starts(self) -> frozenset[int]:
         """Offsets of the first word token of every sentence (capitalised for grammar, not as a name)."""
         starts = set()

@@ -119,7 +119,7 @@ class Entry:
     would cost more than running them)."""
 
     __slots__ = ("id", "source", "flags", "_regex", "prefer", "spanish", "fix", "fix_map", "quotes",
-                 "triggers")
+                 "triggers", "letter_triggers")
 
     def __init__(self, raw: dict) -> None:
         pattern = raw["match"]
@@ -138,6 +138,8 @@ class Entry:
             self.triggers = tuple(w.lower() for w in raw["trigger"])
         else:
             self.triggers = required_words(pattern)
+        # Triggers made of letters only can be looked up in the document's vocabulary.
+        self.letter_triggers = all(w.isalpha() for w in self.triggers)
 
     @property
     def regex(self):
@@ -145,8 +147,12 @@ class Entry:
             self._regex = regex.compile(self.source, self.flags)
         return self._regex
 
-    def may_match(self, lowered: str) -> bool:
-        return not self.triggers or any(w in lowered for w in self.triggers)
+    def may_match(self, doc, lowered: str) -> bool:
+        """False when the text lacks every trigger word (``lowered``: the text, lowercased)."""
+        if not self.triggers:
+            return True
+        haystack = doc.vocabulary if self.letter_triggers else lowered
+        return any(w in haystack for w in self.triggers)
 
     def replacement(self, m) -> str | None:
         if self.fix_map:
@@ -330,7 +336,7 @@ class Calque(Rule):
         found = []  # (start, end, order, message, replacement or None)
         lowered = text.lower()
         for order, entry in enumerate(self._entries()):
-            if not entry.may_match(lowered):
+            if not entry.may_match(doc, lowered):
                 continue
             for m in entry.regex.finditer(text, timeout=TIMEOUT):
                 if m.end() == m.start():
