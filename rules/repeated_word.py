@@ -72,8 +72,15 @@ class RepeatedWord(Rule):
                 return False
             return text[a.end:b.start].strip(" \t\u00a0") in ("", "\n")
 
+        # Only the positions where a word's lowercase equals the next one's are
+        # worth a closer look: find them in one pass.
+        lowers = [t.lower for t in tokens]
+        candidates = [k for k, (x, y) in enumerate(zip(lowers, lowers[1:])) if x == y]
         i = 0
-        while i < len(tokens) - 1:
+        for k in candidates:
+            if k < i:
+                continue  # inside a run already reported
+            i = k
             a, b = tokens[i], tokens[i + 1]
             i += 1
             if not repeats(a, b) or not a.text[:1].isalpha():

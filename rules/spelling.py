@@ -153,36 +153,49 @@ class Spelling(Rule):
         min_len = int(self.opts["min_length"])
         dominance = float(self.opts["dominance"])
         min_zipf = float(self.opts["min_zipf"])
-        en = es = story = None
+        lex = []  # english, spanish, the story's names: loaded for the first candidate
         extra = frozenset(self.pack("lexicon").get("english-extra", []))
-        for t in doc.tokens:
-            if t.kind != "word":
-                continue
-            word = t.text
+
+        def verdict(token_text):
+            """(word, best spelling) when the token is a misspelling, else None.
+            It depends on the token's letters alone (and the story), so it is
+            decided once per distinct token."""
+            word = token_text
             for suffix in ("'s", "’s"):
                 if word.endswith(suffix):
                     word = word[:-2]
             if not min_len <= len(word) <= lexicon.MAX_WORD or not word.islower() or not set(word) <= _LETTERS:
-                continue
-            if en is None:
-                en, es = lexicon.english(), lexicon.spanish()
-                story = lexicon.story_names(doc)
+                return None
+            if not lex:
+                lex.extend((lexicon.english(), lexicon.spanish(), lexicon.story_names(doc)))
+            en, es, story = lex
             if (en.known(word) or es.known(word) or word in extra or self.is_accepted(word)
                     or _derived(word, en)):
-                continue
-            if word.capitalize() in story.names or story.count[t.text] >= 3:
-                continue
+                return None
+            if word.capitalize() in story.names or story.count[token_text] >= 3:
+                return None
             cands = self._ranked(word, en)
             if not cands:
-                continue
+                return None
             best, fb = cands[0]
             second = cands[1][1] if len(cands) > 1 else 0
             if en.zipf(best) < min_zipf or (second and fb < dominance * second):
-                continue
+                return None
             if any(_british_pair(word, c) for c, _ in cands[:3]):
+                return None
+            return word, best
+
+        verdicts: dict[str, tuple | None] = {}
+        for t in doc.tokens:
+            if t.kind != "word":
                 continue
-            if doc.in_quote(t.start, t.end):
+            try:
+                v = verdicts[t.text]
+            except KeyError:
+                v = verdicts[t.text] = verdict(t.text)
+            if v is None or doc.in_quote(t.start, t.end):
                 continue
+            word, best = v
             end = t.start + len(word)
             yield self.finding(
                 t.start, end, f"\"{word}\" looks misspelled; did you mean \"{best}\"?",
