@@ -346,6 +346,8 @@ class SpanishLeftover(Rule):
     def _labels(self, doc, data):
         text = doc.text
         for line in doc.lines:
+            if ":" not in line.text:
+                continue  # no label without its colon
             s = line.text.lstrip()
             off = line.start + len(line.text) - len(s)
             for lab in data["labels"]:

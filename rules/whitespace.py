@@ -76,8 +76,10 @@ class Whitespace(Rule):
 
     def check(self, doc):
         text = doc.text
+        copy_end = len(text.rstrip("\n \t"))  # once, not per match: each is a copy of the story
+        text_end = len(text.rstrip())
         for m in EMPTY_LINES.finditer(text, timeout=TIMEOUT):
-            if m.end() >= len(text.rstrip("\n \t")) and m.start() >= len(text.rstrip()):
+            if m.end() >= copy_end and m.start() >= text_end:
                 # Trailing blank lines at the end of the file are not copy.
                 continue
             yield self.finding(m.start(), m.end(), "run of empty lines",
