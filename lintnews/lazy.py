@@ -2,14 +2,15 @@
 
 Compiling a `regex` pattern costs far more than importing a module; a rule
 with many patterns compiles only those a story makes it reach, so a cold run
-pays for what it uses. Use it like a compiled pattern::
+pays for what it uses, and the compiled program comes from the machine's
+cache (see regex_cache) after the first run. Use it like a compiled pattern::
 
     CREDIT = LazyPattern(r"\\((?:via )?Reuters\\)$", regex.V1)
     CREDIT.search(line, timeout=TIMEOUT)
 """
 from __future__ import annotations
 
-import regex
+from . import regex_cache
 
 
 class LazyPattern:
@@ -23,5 +24,5 @@ class LazyPattern:
 
     def __getattr__(self, name):
         if self._rx is None:
-            self._rx = regex.compile(*self._args)
+            self._rx = regex_cache.compile(*self._args)
         return getattr(self._rx, name)

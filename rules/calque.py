@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from lintnews import Invalid, Rule, Severity, Valid
+from lintnews import regex_cache
 from lintnews.lazy import LazyPattern as _Lazy
 from lintnews.document import TIMEOUT
 
@@ -71,6 +72,11 @@ def _best(sets):
 def _required(items):
     """A set of words one of which every match of the parsed sequence must contain
     (present in the text at least), or None when no such set is known."""
+    return _best(_required_sets(items))
+
+
+def _required_sets(items):
+    """Every set of words that a match of the parsed sequence must contain one of."""
     from re import _constants as C  # the stdlib parser reads the pattern's structure
     sets, chunk = [], []
 
@@ -97,20 +103,44 @@ def _required(items):
         if sub:
             sets.append(sub)
     flush()
-    return _best(sets)
+    return sets
+
+
+def _parse(pattern: str):
+    import re
+    try:
+        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern, timeout=TIMEOUT)
+        return list(re._parser.parse(probe, re.IGNORECASE))
+    except Exception:  # a construct the stdlib parser does not know
+        return None
 
 
 def required_words(pattern: str) -> tuple:
     """Trigger words for a pattern: the text must contain one of them for the
     pattern to match. Empty when they cannot be worked out (always compile)."""
-    import re
-    try:
-        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern, timeout=TIMEOUT)
-        parsed = re._parser.parse(probe, re.IGNORECASE)
-    except Exception:  # a construct the stdlib parser does not know: no trigger
-        return ()
-    words = _required(list(parsed))
+    parsed = _parse(pattern)
+    words = _required(parsed) if parsed is not None else None
     return tuple(sorted(words)) if words else ()
+
+
+def also_required(pattern: str) -> tuple:
+    """Further word sets, besides the trigger words, that a match must contain
+    one of each of: a story that mentions a weekday but never "dawn" or "early"
+    need not compile "in the early hours of this Monday". Sets holding a word
+    too common to tell stories apart are left out."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return ()
+    sets = _required_sets(parsed)
+    best = _best(sets)
+    out = []
+    for ws in sets:
+        if ws is best or ws == best or any(len(w) <= 3 or w in _COMMON for w in ws):
+            continue
+        key = tuple(sorted(ws))
+        if key not in out:
+            out.append(key)
+    return tuple(out)
 
 
 class Entry:
@@ -119,7 +149,7 @@ class Entry:
     would cost more than running them)."""
 
     __slots__ = ("id", "source", "flags", "_regex", "prefer", "spanish", "fix", "fix_map", "quotes",
-                 "triggers", "letter_triggers")
+                 "triggers", "letter_triggers", "requires")
 
     def __init__(self, raw: dict) -> None:
         pattern = raw["match"]
@@ -138,13 +168,14 @@ class Entry:
             self.triggers = tuple(w.lower() for w in raw["trigger"])
         else:
             self.triggers = required_words(pattern)
+        self.requires = tuple(tuple(ws) for ws in raw.get("requires", ()))
         # Triggers made of letters only can be looked up in the document's vocabulary.
-        self.letter_triggers = all(w.isalpha() for w in self.triggers)
+        self.letter_triggers = all(w.isalpha() for ws in (self.triggers, *self.requires) for w in ws)
 
     @property
     def regex(self):
         if self._regex is None:
-            self._regex = regex.compile(self.source, self.flags)
+            self._regex = regex_cache.compile(self.source, self.flags)
         return self._regex
 
     def may_match(self, doc, lowered: str) -> bool:
@@ -152,7 +183,8 @@ class Entry:
         if not self.triggers:
             return True
         haystack = doc.vocabulary if self.letter_triggers else lowered
-        return any(w in haystack for w in self.triggers)
+        return (any(w in haystack for w in self.triggers)
+                and all(any(w in haystack for w in ws) for ws in self.requires))
 
     def replacement(self, m) -> str | None:
         if self.fix_map:

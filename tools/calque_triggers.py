@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Write the `trigger` words of every entry of rules/packs/calques.toml.
+"""Write the `trigger` and `requires` words of every entry of rules/packs/calques.toml.
 
 The calque rule compiles an entry's pattern only when one of its trigger
-words occurs in the story; a trigger set is worked out from the pattern's
+words occurs in the story and one word of each `requires` set does; the sets are worked out from the pattern's
 structure (words every match must contain, see `required_words` in
 rules/calque.py). Working them out for the whole pack at every run would
 cost more than linting, so they are stored in the pack.
@@ -23,13 +23,13 @@ PACK = ROOT / "rules" / "packs" / "calques.toml"
 def rewrite(text: str) -> str:
     import tomllib
     sys.path.insert(0, str(ROOT / "rules"))
-    from calque import MACROS, required_words  # noqa: E402
+    from calque import MACROS, also_required, required_words  # noqa: E402
 
     entries = tomllib.loads(text).get("calque", [])
     out, i = [], 0
     lines = text.splitlines(keepends=True)
     for line in lines:
-        if line.startswith("trigger = "):
+        if line.startswith(("trigger = ", "requires = ")):
             continue  # regenerated below
         out.append(line)
         if line.startswith("match = "):
@@ -40,6 +40,10 @@ def rewrite(text: str) -> str:
             i += 1
             if words:
                 out.append("trigger = [" + ", ".join(f'"{w}"' for w in words) + "]\n")
+                also = also_required(pattern)
+                if also:
+                    out.append("requires = [" + ", ".join(
+                        "[" + ", ".join(f'"{w}"' for w in ws) + "]" for ws in also) + "]\n")
     return "".join(out)
 
 
