@@ -451,16 +451,28 @@ class Document:
                 return q
         return None
 
+    @cached_property
+    def _quote_mask(self) -> bytearray:
+        # One byte per character, 1 inside a quotation: rules ask in_quote of
+        # every candidate word, and a C-level find answers in constant time.
+        mask = bytearray(len(self.text))
+        for q in self.quotes:
+            mask[q.inner_start:q.inner_end] = b"\x01" * (q.inner_end - q.inner_start)
+        return mask
+
+    @cached_property
+    def _empty_quotes(self) -> list[int]:
+        return [q.inner_start for q in self.quotes if q.inner_start >= q.inner_end]
+
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when any part of [start, end) lies inside a direct quotation."""
         end = start + 1 if end is None or end <= start else end
-        i = bisect.bisect_right(self._quote_starts, end - 1) - 1
-        while i >= 0:
-            q = self.quotes[i]
-            if q.inner_end <= start:
-                # Earlier quotes end even sooner only if they do not nest; they don't.
-                return False
-            if q.inner_start < end and start < q.inner_end:
-                return True
-            i -= 1
-        return False
+        if not self.quotes:
+            return False
+        if self._quote_mask.find(1, start, end) != -1:
+            return True
+        # An empty quotation (“” or a mark at a paragraph's end) holds no
+        # character, but a span around it is still "in" it.
+        points = self._empty_quotes
+        i = bisect.bisect_right(points, start)
+        return i < len(points) and points[i] < end
