@@ -9,7 +9,6 @@ file and the key (exit status 2), never silently ignored.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,6 +114,7 @@ def parse_config(data: dict, path: Path | None) -> Config:
 
 
 def read_config_file(path: Path) -> Config:
+    import tomllib  # imported only when a config file is read
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -133,9 +133,15 @@ def _configures_lintnews(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        with open(path, "rb") as fh:
-            return "lintnews" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    if b"lintnews" not in raw:
+        return False  # most projects' pyproject.toml: no need to parse it
+    import tomllib
+    try:
+        return "lintnews" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         # A broken pyproject.toml is someone else's problem unless it mentions us.
         try:
             return "[tool.lintnews" in path.read_text(encoding="utf-8", errors="replace")

@@ -12,7 +12,6 @@ style it extends is merged under it.
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -34,6 +33,7 @@ def deep_merge(base: dict, extra: dict) -> dict:
 
 
 def _parse_toml(path: Path) -> dict:
+    import tomllib  # here, not at import: a run whose packs are all cached never needs it
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
