@@ -53,7 +53,6 @@ _TOKENS_RE = LazyPattern(
 )
 _WORDS_ONLY_TOKENS_RE = LazyPattern(
     rf"(?:(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})|{_NOT_TOKEN_START})*", regex.V1)
-_TOKEN_KINDS = ("url", "email", "handle", "abbrev", "word")
 # Chunks end at a line break (no token spans one) after this many characters:
 # captures of one long match grow a stack, short chunks keep it small.
 _TOKEN_CHUNK = 4096
@@ -67,24 +66,28 @@ def _token_pattern(text: str):
     return TOKEN_RE if _has_addresses(text) else _WORDS_ONLY_RE
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every token, in order."""
+def tokenize(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, text) of every token, in order, read one chunk at a time."""
     if _has_addresses(text):
-        pattern, kinds = _TOKENS_RE, _TOKEN_KINDS
+        pattern, others = _TOKENS_RE, ("url", "email", "handle", "abbrev")
     else:
-        pattern, kinds = _WORDS_ONLY_TOKENS_RE, ("abbrev", "word")
-    out: list[tuple[int, int, str]] = []
+        pattern, others = _WORDS_ONLY_TOKENS_RE, ("abbrev",)
+    out: list[tuple[int, int, str, str]] = []
     pos, n = 0, len(text)
     while pos < n:
         end = text.find("\n", pos + _TOKEN_CHUNK)
         end = n if end == -1 else end + 1
         m = pattern.match(text, pos, end, timeout=TIMEOUT)
-        found = [(s, e, kind) for kind in kinds for s, e in m.spans(kind)]
-        if len(found) != len(m.spans("word")):
+        found = [(s, e, "word", w) for (s, e), w in zip(m.spans("word"), m.captures("word"))]
+        extra = [(s, e, kind, w) for kind in others for (s, e), w in zip(m.spans(kind), m.captures(kind))]
+        if extra:
+            found.extend(extra)
             found.sort()
         out.extend(found)
         pos = end
     return out
+
+
 _PARA_SEP = LazyPattern(r"\n[ \t\u00a0]*\n\s*")
 
 # Words after which a full stop does not end a sentence.
@@ -352,11 +355,9 @@ class Document:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            spans = tokenize(text)
-            words = [text[s:e] for s, e, _ in spans]
-            lower = {w: w.lower() for w in set(words)}  # a story repeats its words
-            return [make(Token, (w, s, e, kind, i, lower[w]))
-                    for i, ((s, e, kind), w) in enumerate(zip(spans, words))]
+            found = tokenize(text)
+            lower = {w: w.lower() for w in {f[3] for f in found}}  # a story repeats its words
+            return [make(Token, (w, s, e, kind, i, lower[w])) for i, (s, e, kind, w) in enumerate(found)]
         finally:
             if was_enabled:
                 gc.enable()
