@@ -351,13 +351,15 @@ def shift_diagnostic(d: Diagnostic, offset: int) -> Diagnostic:
 
 
 def _without_unmappable_fix(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
-    if d.fix is None or fmt.source_fix(source, ex, d.fix) is not None:
+    if d.fix is None or fmt.is_verbatim(source, ex) or fmt.source_fix(source, ex, d.fix) is not None:
         return d
     return Diagnostic(d.rule, d.severity, d.message, d.start, d.end, None, d.category)
 
 
 def map_diagnostic(d: Diagnostic, ex: Extracted, fmt: Format, source: str) -> Diagnostic:
     """A diagnostic in text offsets -> the same in source offsets."""
+    if fmt.is_verbatim(source, ex):
+        return d
     start, end = ex.map.span(d.start, d.end)
     fix = d.fix
     if fix is not None:

@@ -83,6 +83,11 @@ class Format:
         """How a replacement is written into the source (escaping, line endings)."""
         return replacement
 
+    def is_verbatim(self, source: str, extracted: Extracted) -> bool:
+        """True when the rules saw the source itself: offsets and replacements
+        need no mapping (the common case, a plain-text story with LF endings)."""
+        return False
+
     def source_edit(self, source: str, extracted: Extracted, edit: Edit) -> Edit | None:
         """One text-coordinate edit as a source edit, or None when it cannot be
         written into the source without damaging it (markup in the way)."""

@@ -39,6 +39,9 @@ class PlainText(Format):
             out.append(source[i:])
         return Extracted("".join(out), SourceMap(pieces))
 
+    def is_verbatim(self, source: str, extracted: Extracted) -> bool:
+        return extracted.text is source  # no CR: extract() handed back the source itself
+
     _last: tuple[str, bool] = ("", False)
 
     def encode_replacement(self, source: str, replacement: str) -> str:

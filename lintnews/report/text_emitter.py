@@ -25,14 +25,17 @@ def emit(reports: list[FileReport], out, *, summary: dict, color: bool = False, 
         return click.style(s, **kw) if color else s
 
     sev_colour = {"error": "red", "warning": "yellow", "info": "blue"}
+    kinds = {Applicability.SAFE: "fix", Applicability.UNSAFE: "unsafe fix",
+             Applicability.DISPLAY_ONLY: "suggestion"}
     for r in reports:
+        lines = []  # one write per file: a large story has thousands of findings
+        add = lines.append
         for d in r.diagnostics:
             line, col = r.line_col(d.start)
             end_line, end_col = r.line_col(d.end)
-            head = (f"{style(r.path, bold=True)}:{line}:{col}: "
-                    f"{style(d.severity.value, fg=sev_colour[d.severity.value], bold=True)}"
-                    f"[{style(d.rule, fg='cyan')}] {d.message}")
-            out.write(head + "\n")
+            add(f"{style(r.path, bold=True)}:{line}:{col}: "
+                f"{style(d.severity.value, fg=sev_colour[d.severity.value], bold=True)}"
+                f"[{style(d.rule, fg='cyan')}] {d.message}\n")
             if quiet:
                 continue
             src = r.line_text(line)
@@ -40,16 +43,15 @@ def emit(reports: list[FileReport], out, *, summary: dict, color: bool = False, 
             shown, at = _window(src, col - 1, width)
             gutter = " " * len(str(line))
             shown_width = min(max(width, 1), len(shown) - at) if len(shown) > at else 1
-            out.write(f" {gutter} |\n")
-            out.write(f" {style(str(line), fg='blue')} | {shown.expandtabs(1)}\n")
-            out.write(f" {gutter} | {' ' * at}{style('^' * max(shown_width, 1), fg=sev_colour[d.severity.value])}\n")
+            add(f" {gutter} |\n"
+                f" {style(str(line), fg='blue')} | {shown.expandtabs(1)}\n"
+                f" {gutter} | {' ' * at}{style('^' * max(shown_width, 1), fg=sev_colour[d.severity.value])}\n")
             if d.fix is not None:
-                kind = {Applicability.SAFE: "fix", Applicability.UNSAFE: "unsafe fix",
-                        Applicability.DISPLAY_ONLY: "suggestion"}[d.fix.applicability]
-                out.write(f" {gutter} = {style(kind, fg='green')}: {d.fix.message or 'see --diff'}\n")
-            out.write("\n")
+                add(f" {gutter} = {style(kinds[d.fix.applicability], fg='green')}: {d.fix.message or 'see --diff'}\n")
+            add("\n")
         if r.error:
-            out.write(f"{style(r.path, bold=True)}: {style('error', fg='red', bold=True)}: {r.error}\n")
+            add(f"{style(r.path, bold=True)}: {style('error', fg='red', bold=True)}: {r.error}\n")
+        out.write("".join(lines))
     out.write(summary_line(summary) + "\n")
 
 
