@@ -29,8 +29,6 @@ the caches and prints where they are.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import marshal
 import math
 import os
@@ -160,6 +158,8 @@ def _source(lang: str) -> tuple[Path, str]:
 
 
 def _build(path: Path) -> tuple[dict[str, str], int]:
+    import gzip  # only when the cache is built, not on every run
+    import json
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         data: dict[str, int] = json.load(fh)
     groups: dict[str, list[str]] = {}
