@@ -204,10 +204,7 @@ class PlaceCase(Rule):
         """The place whose words start at token i, written with a lowercase
         initial where it has a capital: (place, end token, end offset)."""
         first = _stem(tokens[i].text).lower()
-        cands = list(gaz.by_first.get(first, ()))
-        single = gaz.get(first)
-        if single is not None and len(single.words) == 1:
-            cands.append(single)
+        cands = gaz.starting(first)
         if not cands:
             return None
         for p in cands:  # longest first
