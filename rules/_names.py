@@ -9,6 +9,7 @@ from __future__ import annotations
 import marshal
 import unicodedata
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from lintnews.document import TIMEOUT, _token_pattern
@@ -33,6 +34,20 @@ def words_of(name: str) -> tuple[str, ...]:
             and " -" not in name and "' " not in name and " '" not in name:
         return tuple(name.split())  # the common case, without a regex
     return tuple(m.group() for m in _token_pattern(name).finditer(name, timeout=TIMEOUT) if m.lastgroup == "word")
+
+
+def token_forms(doc) -> tuple[list[str], set[str]]:
+    """The text of every token, and the set of the word tokens' texts: worked
+    out once per document for the name rules."""
+    return doc.memo("names.token_forms", lambda: _token_forms(doc.tokens))
+
+
+def _token_forms(tokens) -> tuple[list[str], set[str]]:
+    texts = list(map(itemgetter(0), tokens))
+    kinds = list(map(itemgetter(3), tokens))
+    if kinds.count("word") == len(kinds):  # no address, handle or U.S.
+        return texts, set(texts)
+    return texts, {w for w, k in zip(texts, kinds) if k == "word"}
 
 
 def stem(word: str) -> str:
