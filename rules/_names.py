@@ -9,6 +9,7 @@ from __future__ import annotations
 import marshal
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
@@ -25,6 +26,8 @@ red green white black grand fort port cape central united the of""".split())
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():
+        return s  # nothing to strip, and most words are
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
@@ -48,6 +51,33 @@ def _token_forms(tokens) -> tuple[list[str], set[str]]:
     if kinds.count("word") == len(kinds):  # no address, handle or U.S.
         return texts, set(texts)
     return texts, {w for w, k in zip(texts, kinds) if k == "word"}
+
+
+def pick_tokens(doc, *tests) -> list[list[int]]:
+    """For each test, the word tokens (indices, in order) whose text passes it.
+
+    Each distinct word form is tested once, and one scan at C speed finds the
+    tokens of the forms that pass any test: a Python-level test on each of a
+    long story's 100,000 tokens costs more than the checks themselves."""
+    tokens = doc.tokens
+    texts, forms = token_forms(doc)
+    masks = {}
+    for w in forms:
+        m = 0
+        for bit, test in enumerate(tests):
+            if test(w):
+                m |= 1 << bit
+        if m:
+            masks[w] = m
+    out: list[list[int]] = [[] for _ in tests]
+    for i in compress(range(len(tokens)), map(masks.get, texts)):
+        if tokens[i].kind != "word":
+            continue
+        m = masks[texts[i]]
+        for bit, lst in enumerate(out):
+            if m >> bit & 1:
+                lst.append(i)
+    return out
 
 
 def stem(word: str) -> str:

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from itertools import compress
-from operator import itemgetter
 
 from lintnews import Invalid, Rule, Severity, Valid
-from lintnews_rules._names import _MEMO_MAX, Place, gazetteer
+from lintnews_rules._names import _MEMO_MAX, Place, gazetteer, token_forms
 
 # A capitalised word in front of a lowercase place that is really a common
 # modifier: "The Central odesa ferry terminal" → "The central Odesa ferry terminal".
@@ -38,8 +37,6 @@ throughout against inside outside reach reached reaching leave left leaving
 """.split())
 
 COORD = frozenset({"and", "or", ","})
-
-_TEXT = itemgetter(0)  # a Token's text
 
 
 def _stem(word: str) -> str:
@@ -162,13 +159,14 @@ class PlaceCase(Rule):
         memo = gaz.memo.setdefault("place-case", {})
         if len(memo) > _MEMO_MAX:
             memo.clear()
+        texts, forms = token_forms(doc)
         seen, known = {}, memo.get
-        for word in set(map(_TEXT, tokens)):
+        for word in forms:
             info = known(word)
             if info is None:
                 info = memo[word] = self._candidates(gaz, word)
             seen[word] = info
-        infos = list(map(seen.__getitem__, map(_TEXT, tokens)))
+        infos = list(map(seen.get, texts))  # None for the texts of other tokens
         skip = 0  # tokens before this one are inside a finding already
         for i in compress(range(len(tokens)), infos):
             if i < skip:

@@ -10,38 +10,13 @@ from lintnews.lazy import LazyPattern
 from lintnews import Edit, Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 from lintnews.model import Applicability
-from lintnews_rules._names import gazetteer, strip_accents, token_forms
+from lintnews_rules._names import gazetteer, pick_tokens, strip_accents, token_forms
 
 _PERCENT = LazyPattern(
     r"(?<![\p{L}\p{N}.,])(?P<num>\d+(?:[.,]\d+)*)(?P<form>[ \u00a0]?%|[ \u00a0]percent|[ \u00a0]per[ \u00a0]cent)(?![\p{L}])",
     regex.V1)
 _VOWELS = set("aeiouy")
 _US_FORMS = frozenset({"U.S.", "US"})
-
-
-def _pick(tokens, texts, forms, *tests) -> list[list[int]]:
-    """For each test, the word tokens (indices, in order) whose text passes it.
-
-    Each distinct word form is tested once, and one scan at C speed finds the
-    tokens of the forms that pass any test: a Python-level test on each of a
-    long story's 100,000 tokens costs more than the checks themselves."""
-    masks = {}
-    for w in forms:
-        m = 0
-        for bit, test in enumerate(tests):
-            if test(w):
-                m |= 1 << bit
-        if m:
-            masks[w] = m
-    out: list[list[int]] = [[] for _ in tests]
-    for i in compress(range(len(tokens)), map(masks.get, texts)):
-        if tokens[i].kind != "word":
-            continue
-        m = masks[texts[i]]
-        for bit, lst in enumerate(out):
-            if m >> bit & 1:
-                lst.append(i)
-    return out
 
 
 def _times(n: int) -> str:
@@ -174,16 +149,14 @@ class StyleConsistency(Rule):
             def in_body(offset: int) -> bool:
                 return offset >= body
 
-        tokens = doc.tokens
         texts, forms = token_forms(doc)
         # lowercase forms of the words the story writes with a lowercase initial
         lower_seen = {w.lower() for w in forms if w[:1].islower()}
         names = doc.names
         titles = set(self.pack("names").get("titles", []))
         # the tokens each check below is about (see their loops for why)
-        spelled, caps, title_case, title_words = _pick(
-            tokens, texts, forms,
-            lambda w: w[:1].isupper() and not w.isupper() and w.isalpha() and len(w) >= 5,
+        spelled, caps, title_case, title_words = pick_tokens(
+            doc, lambda w: w[:1].isupper() and not w.isupper() and w.isalpha() and len(w) >= 5,
             lambda w: w.isupper() and w.isalpha() and len(w) >= 3 and w.lower() not in lower_seen,
             lambda w: w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) >= 3
             and w.lower() not in lower_seen and w in names,
