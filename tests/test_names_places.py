@@ -182,3 +182,10 @@ def test_gazetteer_cache_damaged_or_unwritable(tmp_path, monkeypatch):
     monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(blocker / "sub"))
     g = _gazetteer_from([])
     assert g.lookup("kyiv").name == "Kyiv" and g.lookup("nice").ambiguous
+
+
+def test_ambiguous_place_shown_only_by_the_story_gets_an_unsafe_fix():
+    text = "Exports to China rose in May. Talks in china ended on Friday.\n"
+    assert lint(text, select=["place-case"]) == [("place-case", "china")]
+    assert fix(text, select=["place-case"]) == text
+    assert fix(text, select=["place-case"], unsafe=True) == text.replace("in china", "in China")
