@@ -6,13 +6,19 @@ a rule asks for it; importing this module costs nothing.
 """
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from lintnews.document import TIMEOUT, _token_pattern
 
 _CACHE: dict = {}
+_FORMAT = 1  # of the cached gazetteer
+_MEMO_MAX = 50_000  # bound on per-word memos: a long-running gate sees endless new words
+DEMONYM, AMBIGUOUS = 1, 2  # Gazetteer.flags
 
 # Words that open many place names and are everyday English on their own.
 COMMON_MODIFIERS = frozenset("""new old north south east west upper lower great little long big
@@ -20,6 +26,8 @@ red green white black grand fort port cape central united the of""".split())
 
 
 def strip_accents(s: str) -> str:
+    if s.isascii():
+        return s  # nothing to strip, and most words are
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
@@ -29,6 +37,47 @@ def words_of(name: str) -> tuple[str, ...]:
             and " -" not in name and "' " not in name and " '" not in name:
         return tuple(name.split())  # the common case, without a regex
     return tuple(m.group() for m in _token_pattern(name).finditer(name, timeout=TIMEOUT) if m.lastgroup == "word")
+
+
+def token_forms(doc) -> tuple[list[str], set[str]]:
+    """The text of every token, and the set of the word tokens' texts: worked
+    out once per document for the name rules."""
+    return doc.memo("names.token_forms", lambda: _token_forms(doc.tokens))
+
+
+def _token_forms(tokens) -> tuple[list[str], set[str]]:
+    texts = list(map(itemgetter(0), tokens))
+    kinds = list(map(itemgetter(3), tokens))
+    if kinds.count("word") == len(kinds):  # no address, handle or U.S.
+        return texts, set(texts)
+    return texts, {w for w, k in zip(texts, kinds) if k == "word"}
+
+
+def pick_tokens(doc, *tests) -> list[list[int]]:
+    """For each test, the word tokens (indices, in order) whose text passes it.
+
+    Each distinct word form is tested once, and one scan at C speed finds the
+    tokens of the forms that pass any test: a Python-level test on each of a
+    long story's 100,000 tokens costs more than the checks themselves."""
+    tokens = doc.tokens
+    texts, forms = token_forms(doc)
+    masks = {}
+    for w in forms:
+        m = 0
+        for bit, test in enumerate(tests):
+            if test(w):
+                m |= 1 << bit
+        if m:
+            masks[w] = m
+    out: list[list[int]] = [[] for _ in tests]
+    for i in compress(range(len(tokens)), map(masks.get, texts)):
+        if tokens[i].kind != "word":
+            continue
+        m = masks[texts[i]]
+        for bit, lst in enumerate(out):
+            if m >> bit & 1:
+                lst.append(i)
+    return out
 
 
 def stem(word: str) -> str:
@@ -68,10 +117,16 @@ class Gazetteer:
     names also indexed by the lowercase form of their first word."""
 
     def __init__(self) -> None:
-        # "kyiv" -> ("Kyiv", "place", ambiguous); "latin american" -> (...)
+        # While building: "kyiv" -> ("Kyiv", "place", ambiguous); "latin american" -> (...)
         self._all: dict[str, tuple[str, str, bool]] = {}
-        self.by_first: dict[str, list[Place]] = {}
+        # Built (see index()): plain dicts of strings, which marshal loads fast.
+        self.names: dict[str, str] = {}             # key -> name in its correct case
+        self.flags: dict[str, int] = {}             # key -> DEMONYM | AMBIGUOUS, when not 0
+        self.by_first: dict[str, tuple[str, ...]] = {}  # first word -> several-word keys, longest first
         self.lowercase_phrases: set[tuple[str, ...]] = set()
+        # Answers derived per word, for the rules (place-case's candidates).
+        self.memo: dict = {}
+        self._starting: dict[str, tuple[Place, ...]] = {}
 
     @staticmethod
     def key(name: str) -> str:
@@ -94,7 +149,7 @@ class Gazetteer:
 
     def index(self) -> None:
         single = {k for k, v in self._all.items() if v[2] and " " not in k}
-        by_first: dict[str, list[Place]] = {}
+        by_first: dict[str, list[tuple[int, str]]] = {}
         for key, (name, kind, amb) in self._all.items():
             if " " not in key:
                 continue
@@ -104,32 +159,44 @@ class Gazetteer:
             if not amb and all(w in single or w in COMMON_MODIFIERS for w in key.split()):
                 amb = True
                 self._all[key] = (name, kind, True)
-            by_first.setdefault(ws[0].lower(), []).append(Place(name, ws, kind, amb))
+            by_first.setdefault(ws[0].lower(), []).append((len(ws), key))
         for lst in by_first.values():
-            lst.sort(key=lambda p: -len(p.words))  # longest first
-        self.by_first = by_first
+            lst.sort(key=lambda p: -p[0])  # longest first
+        self.by_first = {first: tuple(key for _, key in lst) for first, lst in by_first.items()}
+        self.names = {key: v[0] for key, v in self._all.items()}
+        self.flags = {key: (v[1] == "demonym") * DEMONYM | v[2] * AMBIGUOUS
+                      for key, v in self._all.items() if v[1] == "demonym" or v[2]}
+        self._all = {}
 
     def get(self, key: str) -> Place | None:
         """A single-word or several-word place by its lowercase key."""
-        v = self._all.get(key)
-        if v is None:
+        name = self.names.get(key)
+        if name is None:
             return None
-        return Place(v[0], words_of(v[0]) if " " in key else (v[0],), v[1], v[2])
+        f = self.flags.get(key, 0)
+        return Place(name, words_of(name) if " " in key else (name,),
+                     "demonym" if f & DEMONYM else "place", bool(f & AMBIGUOUS))
 
     def lookup(self, name: str) -> Place | None:
         return self.get(self.key(name))
 
+    def starting(self, first: str) -> tuple[Place, ...]:
+        """The places that can start with a word whose lowercase form (without
+        a possessive) is ``first``: several-word names longest first, then the
+        single word."""
+        c = self._starting.get(first)
+        if c is None:
+            c = tuple(self.get(key) for key in self.by_first.get(first, ()))
+            single = self.get(first)
+            if single is not None and len(single.words) == 1:
+                c += (single,)
+            if len(self._starting) > _MEMO_MAX:
+                self._starting.clear()
+            self._starting[first] = c
+        return c
 
-def gazetteer(rule) -> Gazetteer:
-    """The merged gazetteer: every rules folder's packs/gazetteer.txt, then
-    the `places` pack (curated lists and a newsroom's additions)."""
-    store = rule._packs
-    if store is None:
-        from lintnews.packs import default_store
-        store = rule._packs = default_store()
-    key = ("gazetteer", tuple(store.folders))
-    if key in _CACHE:
-        return _CACHE[key]
+
+def _build(rule, store) -> Gazetteer:
     g = Gazetteer()
     for folder in store.folders:
         path = Path(folder) / "packs" / "gazetteer.txt"
@@ -153,5 +220,64 @@ def gazetteer(rule) -> Gazetteer:
         g.set_ambiguous(name, False)
     g.index()
     g.lowercase_phrases = {tuple(w.lower() for w in words_of(p)) for p in pack.get("lowercase-phrases", [])}
+    return g
+
+
+def _cache_path(store) -> Path | None:
+    """Where the built gazetteer is cached: keyed by every file it is built
+    from (and this module, whose code builds it), so an edit rebuilds it."""
+    import hashlib
+    from lintnews.cache import cache_dir
+    sources = [Path(f) / "packs" / "gazetteer.txt" for f in store.folders]
+    sources = [p for p in sources if p.is_file()] + store.pack_paths("places") + [Path(__file__)]
+    parts = [str(_FORMAT)]
+    try:
+        for p in sources:
+            st = p.stat()
+            parts.append(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}")
+    except OSError:
+        return None
+    key = hashlib.sha1("\n".join(parts).encode()).hexdigest()[:20]
+    return cache_dir() / f"gazetteer-{key}.marshal"
+
+
+def _load(path: Path) -> Gazetteer | None:
+    g = Gazetteer()
+    try:
+        with open(path, "rb") as fh:
+            fmt, g.names, g.flags, g.by_first, phrases = marshal.loads(fh.read())
+        g.lowercase_phrases = set(phrases)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # no cache yet, or a damaged one
+    if fmt != _FORMAT or not all(isinstance(d, dict) for d in (g.names, g.flags, g.by_first)):
+        return None
+    return g
+
+
+def gazetteer(rule) -> Gazetteer:
+    """The merged gazetteer: every rules folder's packs/gazetteer.txt, then
+    the `places` pack (curated lists and a newsroom's additions).
+
+    Building it costs about 10 ms, most of a cold run of place-case on one
+    story, so the built tables are cached with marshal (see lintnews.cache)
+    and load in about a millisecond."""
+    store = rule._packs
+    if store is None:
+        from lintnews.packs import default_store
+        store = rule._packs = default_store()
+    key = ("gazetteer", tuple(store.folders))
+    if key in _CACHE:
+        return _CACHE[key]
+    path = _cache_path(store)
+    g = _load(path) if path is not None else None
+    if g is None:
+        g = _build(rule, store)
+        if path is not None:
+            try:
+                from lintnews.cache import write_atomic
+                write_atomic(path, marshal.dumps(
+                    (_FORMAT, g.names, g.flags, g.by_first, sorted(g.lowercase_phrases))))
+            except (OSError, ValueError):
+                pass  # not writable: work from memory
     _CACHE[key] = g
     return g

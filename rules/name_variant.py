@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 from lintnews import Invalid, Rule, Severity, Valid
-from lintnews_rules._names import gazetteer, match_words, stem, strip_accents, words_of
+from lintnews_rules._names import gazetteer, match_words, pick_tokens, stem, strip_accents, token_forms, words_of
 
 _CACHE: dict = {}
 # Particles that join a place to the name of an institution ("Banco do Brasil").
@@ -154,9 +155,15 @@ class NameVariant(Rule):
         def free(s, e):
             return not any(a < e and s < b for a, b in taken)
 
-        for i, t in enumerate(tokens):
-            if t.kind != "word" or not t.text[:1].isupper():
-                continue
+        # The tokens each pass below looks at: capitalised words that start a
+        # variant (as written or without a possessive); the words that are a
+        # linked surname or a wrong given name; the names _accents counts.
+        starts, others, capitalised = pick_tokens(
+            doc, lambda w: w[:1].isupper() and (w in index or stem(w) in index),
+            lambda w: stem(w) in linked or w in given,
+            lambda w: w[:1].isupper() and not w.isupper() and len(w) >= 3)
+        for i in starts:
+            t = tokens[i]
             for ws, variant in index.get(t.text, ()) or index.get(stem(t.text), ()):
                 end = match_words(text, tokens, i, ws)
                 if end is None:
@@ -173,9 +180,8 @@ class NameVariant(Rule):
                 yield self.finding(t.start, end, f"\"{variant}\": English copy writes \"{right}\"",
                                    self.replace(t.start, end, right, f"write \"{right}\""))
                 break
-        for i, t in enumerate(tokens):
-            if t.kind != "word":
-                continue
+        for i in others:
+            t = tokens[i]
             word = stem(t.text)
             if word in linked:
                 right, full_v, full_t = linked[word]
@@ -197,7 +203,7 @@ class NameVariant(Rule):
         if self.opts["house-forms"]:
             yield from self._house_forms(doc, groups, free, taken)
         if self.opts["accents"]:
-            yield from self._accents(doc, free)
+            yield from self._accents(doc, free, capitalised)
 
     @staticmethod
     def _kept(text: str, s: int, e: int, phrases) -> bool:
@@ -234,7 +240,9 @@ class NameVariant(Rule):
             right = house.get(group)
             if right:
                 wrong.update({f: right for f in forms if f != right})
-        for t in doc.tokens:
+        texts = token_forms(doc)[0]
+        wanted = {w for w in set(texts) if stem(w) in wrong}
+        for t in compress(doc.tokens, map(wanted.__contains__, texts)):
             word = stem(t.text)
             right = wrong.get(word)
             if right is None or not free(t.start, t.start + len(word)):
@@ -244,14 +252,14 @@ class NameVariant(Rule):
             yield self.finding(t.start, e, f"\"{word}\": the house style writes \"{right}\"",
                                self.replace(t.start, e, right, f"write \"{right}\""))
 
-    def _accents(self, doc, free):
+    def _accents(self, doc, free, capitalised):
         """A name written with and without its accents in one story."""
         forms: dict[str, Counter] = {}
         starts = doc.sentence_starts
-        for t in doc.tokens:
-            if t.kind != "word" or not t.text[:1].isupper() or t.text.isupper() or len(t.text) < 3:
-                continue
-            forms.setdefault(strip_accents(t.text), Counter())[t.text] += 1
+        texts = token_forms(doc)[0]
+        # each capitalised word's count, in the order the story first writes it
+        for name, n in Counter(map(texts.__getitem__, capitalised)).items():
+            forms.setdefault(strip_accents(name), Counter())[name] = n
         gaz = None
         for bare, counts in forms.items():
             if len(counts) < 2 or bare not in counts:
@@ -265,8 +273,8 @@ class NameVariant(Rule):
             place = gaz.lookup(bare)
             if place is not None and place.words[0] == bare:
                 continue  # English writes it unaccented: Mexico, Peru, Bogota
-            for t in doc.tokens:
-                if t.text == bare and free(t.start, t.end) and not doc.in_quote(t.start, t.end) \
+            for t in compress(doc.tokens, map(bare.__eq__, texts)):
+                if free(t.start, t.end) and not doc.in_quote(t.start, t.end) \
                         and (t.start not in starts or counts[bare] == 1):
                     yield self.finding(t.start, t.end,
                                        f"\"{bare}\": the story writes this name \"{best}\" elsewhere",

@@ -1,8 +1,10 @@
 """place-case: a place name or its adjective written in lowercase ("kyiv", "crimean")."""
 from __future__ import annotations
 
+from itertools import compress
+
 from lintnews import Invalid, Rule, Severity, Valid
-from lintnews_rules._names import Place, gazetteer
+from lintnews_rules._names import _MEMO_MAX, Place, gazetteer, token_forms
 
 # A capitalised word in front of a lowercase place that is really a common
 # modifier: "The Central odesa ferry terminal" → "The central Odesa ferry terminal".
@@ -152,24 +154,36 @@ class PlaceCase(Rule):
         tokens = doc.tokens
         text = doc.text
         names_lower = None
-        i = 0
-        n = len(tokens)
-        while i < n:
-            tok = tokens[i]
-            if tok.kind != "word" or not tok.text[:1].isalpha():
-                i += 1
+        # Per word form: what it may start (see _candidates); most forms were
+        # met in earlier stories, and the rest of the words are skipped at C speed.
+        memo = gaz.memo.setdefault("place-case", {})
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        texts, forms = token_forms(doc)
+        seen, known = {}, memo.get
+        for word in forms:
+            info = known(word)
+            if info is None:
+                info = memo[word] = self._candidates(gaz, word)
+            seen[word] = info
+        infos = list(map(seen.get, texts))  # None for the texts of other tokens
+        skip = 0  # tokens before this one are inside a finding already
+        for i in compress(range(len(tokens)), infos):
+            if i < skip:
                 continue
-            match = self._match(gaz, tokens, i, text)
+            tok = tokens[i]
+            if tok.kind != "word":
+                continue
+            places, hyphen = infos[i]
+            match = self._match(gaz, tokens, i, text, places) if places is not None else None
             if match is None:
-                hyphen = self._hyphenated(gaz, tok)
                 if hyphen is not None:
-                    yield hyphen
-                i += 1
+                    yield self._hyphenated(tok, hyphen)
                 continue
             place, j, end = match  # tokens[i:j], ending at offset `end`
-            start = tokens[i].start
+            start = tok.start
+            skip = j
             if self._lowercase_phrase(gaz, tokens, i, j):
-                i = j
                 continue
             safe = True
             if place.ambiguous:
@@ -177,7 +191,6 @@ class PlaceCase(Rule):
                     names_lower = {w.lower() for w in doc.names}
                 verdict = self._context(gaz, doc, tokens, i, j, end, place, names_lower)
                 if verdict is None:
-                    i = j
                     continue
                 safe = verdict
             original = text[start:end]
@@ -196,63 +209,97 @@ class PlaceCase(Rule):
             yield self.finding(
                 start, end, f"\"{original}\": the {what} is written \"{place.name}\"",
                 self.replace(start, end, fixed, f"write \"{fixed}\"", safe=safe))
-            i = j
 
     # -- matching ----------------------------------------------------------------
     @staticmethod
-    def _match(gaz, tokens, i, text) -> tuple[Place, int, int] | None:
+    def _candidates(gaz, word: str) -> tuple:
+        """What a word form may be the start of: (places starting with it,
+        (the word before its hyphen, its place) or None), or () for neither.
+
+        The places come as (places longest first, their positions by the tail
+        of their second word, the positions of one-word places): a word can
+        only match a place's word when the two agree after the first letter,
+        so most several-word places are ruled out by one dict lookup."""
+        if not word[:1].isalpha():
+            return ()
+        cands = gaz.starting(_stem(word).lower())
+        places = None
+        if cands:
+            by_tail: dict[str, list[int]] = {}
+            always = []
+            for pos, p in enumerate(cands):
+                if len(p.words) > 1:
+                    w = p.words[1]
+                    for tail in {w[1:], w.lower()[1:]}:
+                        by_tail.setdefault(tail, []).append(pos)
+                else:
+                    always.append(pos)
+            places = (cands, {t: tuple(v) for t, v in by_tail.items()}, tuple(always))
+        hyphen = None
+        if "-" in word and word[:1].islower():
+            head = word.split("-", 1)[0]
+            place = gaz.lookup(head)
+            if not (place is None or place.ambiguous or len(place.words) != 1 or place.words[0].lower() != head):
+                hyphen = (head, place)
+        return (places, hyphen) if places is not None or hyphen is not None else ()
+
+    @staticmethod
+    def _match(gaz, tokens, i, text, places) -> tuple[Place, int, int] | None:
         """The place whose words start at token i, written with a lowercase
         initial where it has a capital: (place, end token, end offset)."""
-        first = _stem(tokens[i].text).lower()
-        cands = list(gaz.by_first.get(first, ()))
-        single = gaz.get(first)
-        if single is not None and len(single.words) == 1:
-            cands.append(single)
-        if not cands:
-            return None
-        for p in cands:  # longest first
-            k = len(p.words)
-            if i + k > len(tokens):
+        cands, by_tail, order = places
+        ntok = len(tokens)
+        if by_tail and i + 1 < ntok:
+            # the second word as written, or without its possessive when last
+            nxt = tokens[i + 1].text
+            hit = by_tail.get(nxt[1:])
+            if len(nxt) > 2 and nxt[-2:] in ("'s", "’s"):
+                hit2 = by_tail.get(nxt[1:-2])
+                if hit2:
+                    hit = hit + hit2 if hit else hit2
+            if hit:
+                order = sorted(set(hit).union(order))  # longest first, as listed
+        first = tokens[i].text
+        for pos in order:
+            p = cands[pos]
+            words = p.words
+            k = len(words)
+            if i + k > ntok:
                 continue
-            seq = tokens[i:i + k]
-            if any(t.kind != "word" for t in seq):
-                continue
-            # the words must be adjacent, separated by one space
-            if any(text[a.end:b.start] != " " for a, b in zip(seq, seq[1:])):
-                continue
-            forms = [t.text for t in seq[:-1]] + [_stem(seq[-1].text)]
             lowered = 0
-            ok = True
-            for n_, (t, w) in enumerate(zip(forms, p.words)):
-                if t == w:
+            prev = None
+            for n_ in range(k):
+                t = tokens[i + n_]
+                if t.kind != "word":
+                    break
+                # the words must be adjacent, separated by one space
+                if n_ and text[prev.end:t.start] != " ":
+                    break
+                prev = t
+                form = t.text if n_ < k - 1 else _stem(t.text)
+                w = words[n_]
+                if form == w:
                     continue
-                if t[:1].islower() and w[:1].isupper() and (t[1:] == w[1:] or t == w.lower()):
+                if form[:1].islower() and w[:1].isupper() and (form[1:] == w[1:] or form == w.lower()):
                     # "Crimean bridge" is not a miscased "Crimean Bridge": after a
                     # correct first word, a lowercase word is flagged only when
                     # it is a place name itself ("Latin american").
-                    if n_ and forms[0] == p.words[0]:
-                        alone = gaz.lookup(t)
+                    if n_ and first == words[0]:
+                        alone = gaz.lookup(form)
                         if alone is None or alone.ambiguous:
-                            ok = False
                             break
                     lowered += 1
                     continue
-                ok = False
                 break
-            if ok:
+            else:
                 if not lowered:
                     return None  # written correctly
-                return p, i + k, seq[-1].start + len(forms[-1])
+                return p, i + k, prev.start + len(form)
         return None
 
-    def _hyphenated(self, gaz, tok):
+    def _hyphenated(self, tok, hyphen):
         """ "kyiv-based", "crimean-born": a place or demonym before a hyphen."""
-        if "-" not in tok.text or not tok.text[:1].islower():
-            return None
-        head = tok.text.split("-", 1)[0]
-        place = gaz.lookup(head)
-        if place is None or place.ambiguous or len(place.words) != 1 or place.words[0].lower() != head:
-            return None
+        head, place = hyphen
         return self.finding(tok.start, tok.start + len(head),
                             f"\"{head}\": the {'adjective of a place' if place.kind == 'demonym' else 'place name'} is written \"{place.name}\"",
                             self.replace(tok.start, tok.start + len(head), place.name, f"write \"{place.name}\""))
@@ -268,12 +315,19 @@ class PlaceCase(Rule):
 
     @staticmethod
     def _lowercase_phrase(gaz, tokens, i, j) -> bool:
-        for phrase in gaz.lowercase_phrases:
-            k = len(phrase)
-            for s in range(max(0, j - k), i + 1):
-                seq = tokens[s:s + k]
-                if len(seq) == k and s <= i and s + k >= j and tuple(t.lower for t in seq) == phrase:
-                    return True
+        """Whether tokens[i:j] lie inside one of the lowercase phrases ("fine china")."""
+        by_word = gaz.memo.get("place-case phrases")
+        if by_word is None:
+            by_word = {}  # word -> [(phrase, where the word is in it)]
+            for phrase in gaz.lowercase_phrases:
+                for o, w in enumerate(phrase):
+                    by_word.setdefault(w, []).append((phrase, o))
+            gaz.memo["place-case phrases"] = by_word
+        for phrase, o in by_word.get(tokens[i].lower, ()):
+            s, k = i - o, len(phrase)
+            if s >= 0 and s + k >= j and s + k <= len(tokens) \
+                    and tuple(t.lower for t in tokens[s:s + k]) == phrase:
+                return True
         return False
 
     # -- context for an ambiguous name ---------------------------------------------

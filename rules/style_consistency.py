@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 import regex
 
@@ -9,12 +10,13 @@ from lintnews.lazy import LazyPattern
 from lintnews import Edit, Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 from lintnews.model import Applicability
-from lintnews_rules._names import gazetteer, strip_accents
+from lintnews_rules._names import gazetteer, pick_tokens, strip_accents, token_forms
 
 _PERCENT = LazyPattern(
     r"(?<![\p{L}\p{N}.,])(?P<num>\d+(?:[.,]\d+)*)(?P<form>[ \u00a0]?%|[ \u00a0]percent|[ \u00a0]per[ \u00a0]cent)(?![\p{L}])",
     regex.V1)
 _VOWELS = set("aeiouy")
+_US_FORMS = frozenset({"U.S.", "US"})
 
 
 def _times(n: int) -> str:
@@ -137,29 +139,45 @@ class StyleConsistency(Rule):
     def check(self, doc):
         body, skip = self._body(doc)
 
-        def in_body(offset: int) -> bool:
-            if offset < body:
-                return False
-            p = doc.paragraph_at(offset)
-            return p is None or p.index not in skip
+        if skip:
+            def in_body(offset: int) -> bool:
+                if offset < body:
+                    return False
+                p = doc.paragraph_at(offset)
+                return p is None or p.index not in skip
+        else:  # no byline: the body is everything from its start on
+            def in_body(offset: int) -> bool:
+                return offset >= body
 
-        yield from self._us(doc, in_body)
+        texts, forms = token_forms(doc)
+        # lowercase forms of the words the story writes with a lowercase initial
+        lower_seen = {w.lower() for w in forms if w[:1].islower()}
+        names = doc.names
+        titles = set(self.pack("names").get("titles", []))
+        # the tokens each check below is about (see their loops for why)
+        spelled, caps, title_case, title_words = pick_tokens(
+            doc, lambda w: w[:1].isupper() and not w.isupper() and w.isalpha() and len(w) >= 5,
+            lambda w: w.isupper() and w.isalpha() and len(w) >= 3 and w.lower() not in lower_seen,
+            lambda w: w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) >= 3
+            and w.lower() not in lower_seen and w in names,
+            lambda w: w.lower() in titles)
+        yield from self._us(doc, in_body, texts)
         yield from self._percent(doc, in_body)
         yield from self._groups(doc, in_body)
-        yield from self._spellings(doc, in_body)
-        yield from self._acronyms(doc, in_body)
+        yield from self._spellings(doc, in_body, spelled, lower_seen)
+        yield from self._acronyms(doc, in_body, caps, title_case)
         yield from self._quote_marks(doc, in_body)
-        yield from self._titles(doc, in_body)
+        yield from self._titles(doc, in_body, title_words)
 
-    def _titles(self, doc, in_body):
+    def _titles(self, doc, in_body, candidates):
         """ "the third Governor to quit this year" in a story that writes "the
         governor" elsewhere: AP and Reuters capitalise a title only before a
         name ("President Ana Torres")."""
-        titles = set(self.pack("names").get("titles", []))
         tokens = doc.tokens
         lower, upper = Counter(), {}
-        for i, t in enumerate(tokens):
-            if t.kind != "word" or t.lower not in titles or not in_body(t.start):
+        for i in candidates:  # the words of the pack's titles
+            t = tokens[i]
+            if not in_body(t.start):
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             before_name = (nxt is not None and nxt.kind == "word" and nxt.text[:1].isupper()
@@ -192,10 +210,12 @@ class StyleConsistency(Rule):
         tops = [f for f, c in counts.items() if c == best]
         return tops[0] if len(tops) == 1 else ""
 
-    def _us(self, doc, in_body):
+    def _us(self, doc, in_body, texts):
         text = doc.text
         occ = []
-        for t in doc.tokens:
+        if "US" not in text and "U.S." not in text:
+            return
+        for t in compress(doc.tokens, map(_US_FORMS.__contains__, texts)):
             if t.text == "U.S." and t.kind == "abbrev" or t.text == "US" and t.kind == "word":
                 if text[t.end:t.end + 1] == "$" or not in_body(t.start):
                     continue
@@ -269,6 +289,8 @@ class StyleConsistency(Rule):
         house = self.style.section("names")
         text = doc.text
         for group, forms in groups.items():
+            if sum(f in text for f in forms) < 2:
+                continue  # a story can only mix two forms it contains
             rx = regex.compile(r"(?<![\p{L}\p{M}\-])(?:" + "|".join(regex.escape(f) for f in sorted(forms, key=len, reverse=True))
                                + r")(?![\p{L}\p{M}])", regex.V1)
             occ = [m for m in rx.finditer(text, timeout=TIMEOUT) if in_body(m.start())]
@@ -284,17 +306,13 @@ class StyleConsistency(Rule):
                                        f"\"{m.group()}\": this story also writes \"{right}\"",
                                        self.replace(m.start(), m.end(), right, f"write \"{right}\""))
 
-    def _spellings(self, doc, in_body):
+    def _spellings(self, doc, in_body, candidates, lower_seen):
         counts: Counter = Counter()
-        lower_seen = set()
-        for t in doc.tokens:
-            if t.kind != "word":
-                continue
-            if t.text[:1].isupper() and not t.text.isupper() and t.text.isalpha() and len(t.text) >= 5 \
-                    and in_body(t.start):
+        tokens = doc.tokens
+        for i in candidates:  # capitalised words of five letters or more
+            t = tokens[i]
+            if in_body(t.start):
                 counts[t.text] += 1
-            elif t.text[:1].islower():
-                lower_seen.add(t.lower)
         # a name: used capitalised away from a sentence start, never lowercase
         # Names of a [groups] entry (Zelensky/Zelenskyy…) are the house style's
         # business (_groups): judging them here too could pull the other way.
@@ -323,27 +341,30 @@ class StyleConsistency(Rule):
                                                f"\"{a}\": the story spells this name \"{b}\" elsewhere",
                                                self.replace(t.start, t.end, b, f"write \"{b}\"", safe=False))
 
-    def _acronyms(self, doc, in_body):
+    def _acronyms(self, doc, in_body, caps_at, title_at):
         """ "COFEPRIS" and "Cofepris" in one story. Words the story also writes in
         lowercase ("THE" / "the") and runs of capitals (a shouted line, a
         heading) are not acronyms."""
         tokens = doc.tokens
-        lower_seen = {t.lower for t in tokens if t.kind == "word" and t.text[:1].islower()}
-        caps: dict[str, list] = {}
-        title: dict[str, list] = {}
-        for i, t in enumerate(tokens):
-            if t.kind != "word" or not t.text.isalpha() or len(t.text) < 3 or t.lower in lower_seen:
-                continue
+        caps: dict[str, list] = {}  # "COFEPRIS" -> its tokens
+        title: dict[str, list] = {}  # "COFEPRIS" -> the tokens of "Cofepris"
+        # caps_at / title_at: the words of three letters or more, not written
+        # lowercase in the story, in capitals / capitalised and used as names
+        for i in caps_at:
+            t = tokens[i]
             if not in_body(t.start) or doc.in_quote(t.start, t.end):
                 continue
-            if t.text.isupper():
-                near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
-                if any(n.kind == "word" and n.text.isupper() and len(n.text) > 1 and n.text.isalpha()
-                       for n in near):
-                    continue
-                caps.setdefault(t.text, []).append(t)
-            elif t.text[0].isupper() and t.text[1:].islower() and t.text in doc.names:
-                title.setdefault(t.text.upper(), []).append(t)
+            near = [tokens[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
+            if any(n.kind == "word" and n.text.isupper() and len(n.text) > 1 and n.text.isalpha()
+                   for n in near):
+                continue
+            caps.setdefault(t.text, []).append(t)
+        # the same words as names ("Cofepris"), looked for only where they matter
+        if caps:
+            for i in title_at:
+                t = tokens[i]
+                if t.text.upper() in caps and in_body(t.start) and not doc.in_quote(t.start, t.end):
+                    title.setdefault(t.text.upper(), []).append(t)
         gaz = None
         for word, cs in caps.items():
             ts = title.get(word)

@@ -133,3 +133,59 @@ def test_gazetteer_loads_fast():
     assert g.lookup("nice").ambiguous
     assert not g.lookup("córdoba").ambiguous
     assert elapsed < 0.25  # generous: a few tens of milliseconds on a laptop
+
+
+def _gazetteer_from(folders):
+    from lintnews.packs import PackStore, builtin_rules_folder
+    from lintnews_rules import _names
+
+    class R:
+        _packs = PackStore([builtin_rules_folder(), *folders])
+
+        def pack(self, name):
+            return self._packs.pack(name)
+
+    _names._CACHE.clear()
+    return _names.gazetteer(R())
+
+
+def test_gazetteer_cache_follows_the_packs(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(cache))
+    packs = tmp_path / "rules" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "places.toml").write_text('places = ["Barranco"]\n', encoding="utf-8")
+    built = _gazetteer_from([tmp_path / "rules"])
+    assert len(list(cache.glob("gazetteer-*.marshal"))) == 1
+    loaded = _gazetteer_from([tmp_path / "rules"])  # from the cache
+    assert loaded is not built
+    for key in ("barranco", "kyiv", "nice", "new jersey", "latin american"):
+        assert loaded.get(key) == built.get(key)
+    assert loaded.by_first == built.by_first and loaded.lowercase_phrases == built.lowercase_phrases
+    # an edited pack, or a new gazetteer.txt, is read again
+    (packs / "places.toml").write_text('places = ["Barranco", "Miraflores"]\n', encoding="utf-8")
+    assert _gazetteer_from([tmp_path / "rules"]).lookup("miraflores").name == "Miraflores"
+    (packs / "gazetteer.txt").write_text("Chorrillos\tP\n", encoding="utf-8")
+    assert _gazetteer_from([tmp_path / "rules"]).lookup("chorrillos").name == "Chorrillos"
+    assert len(list(cache.glob("gazetteer-*.marshal"))) == 3
+
+
+def test_gazetteer_cache_damaged_or_unwritable(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(cache))
+    assert _gazetteer_from([]).lookup("kyiv").name == "Kyiv"
+    [entry] = cache.glob("gazetteer-*.marshal")
+    entry.write_bytes(b"\x00garbage")
+    assert _gazetteer_from([]).lookup("kyiv").name == "Kyiv"
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("LINTNEWS_CACHE_DIR", str(blocker / "sub"))
+    g = _gazetteer_from([])
+    assert g.lookup("kyiv").name == "Kyiv" and g.lookup("nice").ambiguous
+
+
+def test_ambiguous_place_shown_only_by_the_story_gets_an_unsafe_fix():
+    text = "Exports to China rose in May. Talks in china ended on Friday.\n"
+    assert lint(text, select=["place-case"]) == [("place-case", "china")]
+    assert fix(text, select=["place-case"]) == text
+    assert fix(text, select=["place-case"], unsafe=True) == text.replace("in china", "in China")
