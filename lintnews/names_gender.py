@@ -14,6 +14,8 @@ FEMALE, MALE, AMBIGUOUS = "f", "m", "a"
 
 def fold(name: str) -> str:
     """Lower-case ASCII form of a name: ``Analía`` → ``analia``."""
+    if name.isascii():
+        return name.lower()  # nothing to decompose or strip
     decomposed = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
