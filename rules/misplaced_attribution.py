@@ -60,7 +60,8 @@ def _squeeze(s: str) -> str:
 
 def _trail_stop(s: str) -> bool:
     """Whether TRAIL_STOP finds something in ``s`` (its word only if "that" is there)."""
-    return any(c in s for c in ',;:“”"') or ("that" in s and TRAIL_STOP.search(s, timeout=TIMEOUT) is not None)
+    return ("," in s or ";" in s or ":" in s or "“" in s or "”" in s or '"' in s
+            or ("that" in s and TRAIL_STOP.search(s, timeout=TIMEOUT) is not None))
 
 
 def _pronoun_hints(text: str, verbs) -> list[int]:
@@ -85,15 +86,16 @@ def _pronoun_hints(text: str, verbs) -> list[int]:
 
     i = find("he")
     while i != -1:
-        j = i + 2
-        if j < n and text[j].isspace():
-            if ok(i, j):
-                out.append(i)  # he
-            if i > 0 and text[i - 1] in "Ss" and ok(i - 1, j):
-                out.append(i - 1)  # she
-        elif j + 1 < n and text[j] == "y" and text[j + 1].isspace() and i > 0 and text[i - 1] in "Tt" \
-                and ok(i - 1, j + 1):
-            out.append(i - 1)  # they
+        before = text[i - 1] if i else ""
+        if before in ("t", "T"):  # "the", "they"
+            if text[i + 2:i + 3] == "y" and text[i + 3:i + 4].isspace() and ok(i - 1, i + 3):
+                out.append(i - 1)
+        elif before in ("s", "S"):  # "she"
+            if text[i + 2:i + 3].isspace() and ok(i - 1, i + 2):
+                out.append(i - 1)
+        elif before not in _NOT_BEFORE_PRONOUN:  # "he"
+            if text[i + 2:i + 3].isspace() and ok(i, i + 2):
+                out.append(i)
         i = find("he", i + 1)
     i = find("He")
     while i != -1:
@@ -264,14 +266,20 @@ class MisplacedAttribution(Rule):
         # often, come first.
         if PRONOUNS.search(window, timeout=TIMEOUT):
             return True
+        places, orgs = d["places"], d["orgs"]
         for m in CAP_RUN.finditer(window, timeout=TIMEOUT):
             words = m.group().split()
             while words and words[0] in _STOP:
                 words.pop(0)
-            if len(words) < 2 or words[0] in d["places"]:
+            if len(words) < 2 or words[0] in places:
                 continue
-            if any(w in d["orgs"] for w in words):
+            if not orgs.isdisjoint(words):
                 continue
+            return True
+        if d["nouns_sigma"]:  # lower-casing a whole window may change a final sigma
+            if not d["nouns"].isdisjoint(map(str.lower, WORD.findall(window, timeout=TIMEOUT))):
+                return True
+        elif not d["nouns"].isdisjoint(_words_lower(window)):
             return True
         for m in TITLE.finditer(window, timeout=TIMEOUT):
             if m["t"] in d["titles"]:
@@ -291,9 +299,7 @@ class MisplacedAttribution(Rule):
                     return True
             elif m["v2"] in d["verb1"]:
                 return True
-        if d["nouns_sigma"]:  # lower-casing a whole window may change a final sigma
-            return not d["nouns"].isdisjoint(map(str.lower, WORD.findall(window, timeout=TIMEOUT)))
-        return not d["nouns"].isdisjoint(_words_lower(window))
+        return False
 
     # -- a sentence that is only a name, with its title or organisation ---------------
     def _fragment_name(self, doc, sent, d) -> str | None:
