@@ -2,6 +2,8 @@
 or only in a verbless fragment after it."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from lintnews import Invalid, Rule, Severity, Valid
@@ -42,6 +44,93 @@ TITLE = _Lazy(r"(?P<t>\b\p{Lu}\p{Ll}{1,4}\.)\s*\p{Lu}", regex.V1)
 NAME_VERB = _Lazy(
     r"\b(?P<n1>\p{Lu}[\p{Ll}\p{M}'’\-]+),?\s+(?P<v1>\p{Ll}+)\b|\b(?P<v2>\p{Ll}+)\s+\p{Lu}[\p{Ll}\p{M}]", regex.V1)
 AGENCIES = frozenset("EFE AFP AP Reuters Xinhua dpa ANSA Bloomberg Anadolu Agencies Agencias".split())
+# Patterns the checks used to pass to regex.search & co. by source (same flags).
+SPACES = _Lazy(r"\s+")
+TRAIL_STOP = _Lazy(r"\bthat\b|[,;:“”\"]")
+QUOTE_BEFORE = _Lazy(r"[”\"]\s*,?\s*$")
+FRAGMENT_REST = _Lazy(r"^(?:,\s|\s+(?:of|from|at|with|for|in)\s)")
+FRAGMENT_WORD = _Lazy(r"[\p{L}\p{M}'’\-]+")
+_NOT_BEFORE_PRONOUN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'’")
+
+
+def _squeeze(s: str) -> str:
+    """SPACES.sub(" ", s), which leaves alone a string already spaced so."""
+    return s if " ".join(s.split()) == s else SPACES.sub(" ", s, timeout=TIMEOUT)
+
+
+def _trail_stop(s: str) -> bool:
+    """Whether TRAIL_STOP finds something in ``s`` (its word only if "that" is there)."""
+    return ("," in s or ";" in s or ":" in s or "“" in s or "”" in s or '"' in s
+            or ("that" in s and TRAIL_STOP.search(s, timeout=TIMEOUT) is not None))
+
+
+def _pronoun_hints(text: str, verbs) -> list[int]:
+    """Offsets where ATTR can match with a verb of ``verbs``: "he", "she" or
+    "they" (first letter in either case) not after an ASCII letter, digit or
+    apostrophe, then spaces and one of the verbs (the pattern decides where a
+    character that is not ASCII leaves it open)."""
+    out = []
+    n = len(text)
+    find = text.find
+
+    def ok(start, end):
+        if start > 0 and text[start - 1] in _NOT_BEFORE_PRONOUN:
+            return False
+        k = end
+        while k < n and text[k].isspace():
+            k += 1
+        j = k
+        while j < n and "a" <= text[j] <= "z":
+            j += 1
+        return j < n and not text[j].isascii() or text[k:j] in verbs
+
+    i = find("he")
+    while i != -1:
+        before = text[i - 1] if i else ""
+        if before in ("t", "T"):  # "the", "they"
+            if text[i + 2:i + 3] == "y" and text[i + 3:i + 4].isspace() and ok(i - 1, i + 3):
+                out.append(i - 1)
+        elif before in ("s", "S"):  # "she"
+            if text[i + 2:i + 3].isspace() and ok(i - 1, i + 2):
+                out.append(i - 1)
+        elif before not in _NOT_BEFORE_PRONOUN:  # "he"
+            if text[i + 2:i + 3].isspace() and ok(i, i + 2):
+                out.append(i)
+        i = find("he", i + 1)
+    i = find("He")
+    while i != -1:
+        if i + 2 < n and text[i + 2].isspace() and ok(i, i + 2):
+            out.append(i)
+        i = find("He", i + 1)
+    return out
+
+
+# Characters surely neither a letter, a mark nor "-": WORD never holds them.
+# The ASCII ones become spaces by a bytes translation (a str one is slow).
+_ASCII_SEPARATORS = bytes(32 if c < 128 and not chr(c).isalpha() and c != 45 else c for c in range(256))
+_OTHER_SEPARATORS = "“”‘’«»„—–…·•\u00a0\u202f"
+
+
+def _words_lower(window: str) -> list[str]:
+    """WORD.findall(window), lower-cased, read with str methods: the pattern
+    runs only on a piece between separators that holds a character not ASCII."""
+    s = window.lower()
+    for c in _OTHER_SEPARATORS:
+        if c in s:
+            s = s.replace(c, " ")
+    s = s.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS).decode("utf-8", "surrogatepass")
+    if s.isascii() and "-" not in s:
+        return s.split()
+    out = []
+    for p in s.split():
+        if not p.isascii():
+            out.extend(WORD.findall(p, timeout=TIMEOUT))
+        elif "-" in p:
+            # A hyphen joins two runs of letters; "--" joins nothing.
+            out.extend(x for x in (y.strip("-") for y in p.split("--")) if x)
+        else:
+            out.append(p)
+    return out
 
 
 class MisplacedAttribution(Rule):
@@ -148,7 +237,7 @@ class MisplacedAttribution(Rule):
             return cached[1]
         # Word lists are matched by set lookups on generic patterns: compiling
         # a long alternation costs more than the whole check.
-        verbs = {regex.sub(r"\s+", " ", v.lower(), timeout=TIMEOUT) for v in pack.get("said-verbs", [])}
+        verbs = {_squeeze(v.lower()) for v in pack.get("said-verbs", [])}
         d = {
             "verbs": frozenset(verbs),
             "verb1": frozenset(v.split()[0] for v in verbs),
@@ -158,6 +247,7 @@ class MisplacedAttribution(Rule):
             "orgs": frozenset(pack.get("org-words", [])),
             "things": frozenset(pack.get("not-persons", [])),
         }
+        d["nouns_sigma"] = any("σ" in n or "ς" in n for n in d["nouns"])
         type(self)._compiled = (pack, d)
         return d
 
@@ -172,14 +262,33 @@ class MisplacedAttribution(Rule):
 
     # -- who could a pronoun refer to ------------------------------------------------
     def _has_person(self, doc, window: str, d) -> bool:
+        # Any one test is enough: the cheap ones, and those that answer most
+        # often, come first.
         if PRONOUNS.search(window, timeout=TIMEOUT):
             return True
-        words = WORD.findall(window, timeout=TIMEOUT)
-        nouns = d["nouns"]
-        if any(w.lower() in nouns for w in words):
+        places, orgs = d["places"], d["orgs"]
+        for m in CAP_RUN.finditer(window, timeout=TIMEOUT):
+            words = m.group().split()
+            while words and words[0] in _STOP:
+                words.pop(0)
+            if len(words) < 2 or words[0] in places:
+                continue
+            if not orgs.isdisjoint(words):
+                continue
+            return True
+        if d["nouns_sigma"]:  # lower-casing a whole window may change a final sigma
+            if not d["nouns"].isdisjoint(map(str.lower, WORD.findall(window, timeout=TIMEOUT))):
+                return True
+        elif not d["nouns"].isdisjoint(_words_lower(window)):
             return True
         for m in TITLE.finditer(window, timeout=TIMEOUT):
             if m["t"] in d["titles"]:
+                return True
+        for m in SUBJECT_VERB.finditer(window, timeout=TIMEOUT):
+            w = m["w"]
+            # A surname used alone: the story names it away from a sentence start too.
+            if w in doc.names and w not in _STOP and w not in d["orgs"] and w not in d["things"] \
+                    and w not in AGENCIES:
                 return True
         for m in NAME_VERB.finditer(window, timeout=TIMEOUT):
             if m["v1"] is not None:
@@ -190,21 +299,6 @@ class MisplacedAttribution(Rule):
                     return True
             elif m["v2"] in d["verb1"]:
                 return True
-        for m in SUBJECT_VERB.finditer(window, timeout=TIMEOUT):
-            w = m["w"]
-            # A surname used alone: the story names it away from a sentence start too.
-            if w in doc.names and w not in _STOP and w not in d["orgs"] and w not in d["things"] \
-                    and w not in AGENCIES:
-                return True
-        for m in CAP_RUN.finditer(window, timeout=TIMEOUT):
-            words = m.group().split()
-            while words and words[0] in _STOP:
-                words.pop(0)
-            if len(words) < 2 or words[0] in d["places"]:
-                continue
-            if any(w in d["orgs"] for w in words):
-                continue
-            return True
         return False
 
     # -- a sentence that is only a name, with its title or organisation ---------------
@@ -223,9 +317,9 @@ class MisplacedAttribution(Rule):
         if name_words[0] in _STOP - {"The"} or name_words[0] in AGENCIES or name_words[0] in _NOT_NAMES:
             return None
         rest = body[m.end():]
-        if rest and not regex.match(r"^(?:,\s|\s+(?:of|from|at|with|for|in)\s)", rest, timeout=TIMEOUT):
+        if rest and not FRAGMENT_REST.match(rest, timeout=TIMEOUT):
             return None
-        for w in regex.findall(r"[\p{L}\p{M}'’\-]+", rest, timeout=TIMEOUT):
+        for w in FRAGMENT_WORD.findall(rest, timeout=TIMEOUT):
             if w[:1].isupper():
                 continue
             lw = w.lower()
@@ -247,7 +341,15 @@ class MisplacedAttribution(Rule):
         text = doc.text
         sentences = doc.sentences
         paragraphs = doc.paragraphs
-        for i, sent in enumerate(sentences):
+        # Only sentences holding a pronoun where ATTR can match are read.
+        starts = [x.start for x in sentences]
+        candidates = set()
+        for h in _pronoun_hints(text, d["verb1"]):
+            k = bisect.bisect_right(starts, h) - 1
+            if k >= 0 and h < sentences[k].end:
+                candidates.add(k)
+        for i in sorted(candidates):
+            sent = sentences[i]
             for ps, ve, pron, verb in self._attributions(doc, sent.start, sent.end, d):
                 if doc.in_quote(ps, ve):
                     continue
@@ -257,7 +359,7 @@ class MisplacedAttribution(Rule):
                 before = text[sent.start:ps].rstrip()
                 trailing = (pron.islower() and before.endswith((",", "—", "–", "”", "\""))
                             and tail.rstrip().endswith(".")
-                            and not regex.search(r"\bthat\b|[,;:“”\"]", tail.rstrip()[:-1], timeout=TIMEOUT)
+                            and not _trail_stop(tail.rstrip()[:-1])
                             and len(tail.split()) <= 10)
                 if trailing and nxt is not None and nxt.paragraph == sent.paragraph:
                     name = self._fragment_name(doc, nxt, d)
@@ -281,7 +383,7 @@ class MisplacedAttribution(Rule):
                 window = text[para.start:ps]
                 # A quotation keeps its speaker across a paragraph of context
                 # ("Dahl said… / The measures… / “…,” he said."): look further back.
-                quoted = regex.search(r"[”\"]\s*,?\s*$", text[sent.start:ps], timeout=TIMEOUT) is not None
+                quoted = QUOTE_BEFORE.search(text[sent.start:ps], timeout=TIMEOUT) is not None
                 back = self.opts["quote-window"] if quoted else self.opts["window"]
                 for k in range(max(0, sent.paragraph - back), sent.paragraph):
                     window = paragraphs[k].text + "\n" + window

@@ -22,7 +22,6 @@ SPANISH_MAG = LazyPattern(
     r"|thousand[ \u00a0]+millions?)(?![\p{L}\p{N}])", regex.V1 | regex.IGNORECASE)
 ENGLISH_MAG = LazyPattern(r"[ \u00a0]+(?P<w>thousand|million|billion|trillion)(?![\p{L}\p{N}])",
                             regex.V1 | regex.IGNORECASE)
-PERCENT_SPACED = LazyPattern(r"[ \u00a0\u202f]+%", regex.V1)
 NOT_AMOUNT_BEFORE = LazyPattern(
     r"(?:version|v|article|articles|section|no|nos|number|chapter|rule|law|decree|resolution|ip)\.?\s*$",
     regex.V1 | regex.IGNORECASE)
@@ -43,6 +42,20 @@ TIME_TAIL_SKIP = LazyPattern(
     regex.V1 | regex.IGNORECASE)
 
 MONTHS = ("january february march april may june july august september october november december")
+_MONTH_NAMES = tuple(m.capitalize() for m in MONTHS.split())
+# The hours TIME_HOURS reads: it runs only from a number (found by NUMBER) that is one.
+_TIME_HOURS_H = frozenset(["0", "00", *map(str, range(13, 24))])
+THOUSAND_MILLION = LazyPattern(r"(?<![\p{L}])(?i:a|one)[ \u00a0]+(thousand[ \u00a0]+millions?)(?![\p{L}])",
+                               regex.V1)
+
+# What must follow a number's spaces for SPANISH_MAG / ENGLISH_MAG to match
+# (case-folded, as the patterns fold case), and what must end the few
+# characters before it for NOT_AMOUNT_BEFORE to.
+_SPANISH_STARTS = ("millones", "millón", "millon", "billones", "billón", "billon", "thousand")
+_ENGLISH_WORDS = ("thousand", "million", "billion", "trillion")
+_NOT_AMOUNT_WORDS = ("version", "v", "article", "articles", "section", "no", "nos", "number", "chapter",
+                     "rule", "law", "decree", "resolution", "ip")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 DATE_DAY_OF = LazyPattern(
     rf"(?<![\p{{L}}\p{{N}}])(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \u00a0]+of[ \u00a0]+"
     rf"(?P<mon>{'|'.join(m.capitalize() for m in MONTHS.split())})(?![\p{{L}}’'])"
@@ -53,6 +66,69 @@ DATE_MONTH_DAY_OF = LazyPattern(
 DATE_MONTH_OF_YEAR = LazyPattern(
     rf"(?<![\p{{L}}])(?P<mon>{'|'.join(m.capitalize() for m in MONTHS.split())})"
     rf"[ \u00a0]+of[ \u00a0]+(?P<y>1\d{{3}}|20\d{{2}})(?![\p{{N}}])", regex.V1)
+
+
+def _folded(s: str) -> str:
+    """Case-folded as the patterns fold case (they also match "İ" to "i")."""
+    return s.replace("İ", "i").casefold()
+
+
+def _line_windows(text: str, hits) -> list[tuple[int, int]]:
+    """The lines (start, end without the newline) holding the offsets ``hits``,
+    in text order, each once. No date pattern matches across a line break, so
+    one run over these lines finds what it finds in the whole text."""
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for i in hits:
+        if i <= last_end:
+            continue
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        if end == -1:
+            end = len(text)
+        out.append((start, end))
+        last_end = end
+    return out
+
+
+def _clock_colon(text: str) -> bool:
+    """Whether a ":" is followed by 0-5, as in every match of TIME."""
+    i = text.find(":")
+    while i != -1:
+        if text[i + 1:i + 2] in ("0", "1", "2", "3", "4", "5"):
+            return True
+        i = text.find(":", i + 1)
+    return False
+
+
+def _may_be_digit(c: str) -> bool:
+    """False only for a character surely not \\d (any non-ASCII one may be)."""
+    return c in "0123456789" if c.isascii() else True
+
+
+def _of_hints(text: str) -> list[int]:
+    """Offsets of each "of" a date pattern can match around: between spaces,
+    after a day ("10 of", "10th of") before a month name, or after a day or
+    a month name before a year ("1", "2")."""
+    out = []
+    n = len(text)
+    i = text.find("of")
+    while i != -1:
+        j = i + 2
+        k = i
+        while k > 0 and text[k - 1] in " \u00a0":
+            k -= 1
+        if k < i and j < n and text[j] in " \u00a0":
+            while j < n and text[j] in " \u00a0":
+                j += 1
+            day = _may_be_digit(text[k - 1:k])
+            if text.startswith(_MONTH_NAMES, j):
+                if day or text[k - 2:k] in ("st", "nd", "rd", "th"):
+                    out.append(i)
+            elif text[j:j + 1] in ("1", "2") and (day or text.endswith(_MONTH_NAMES, 0, k)):
+                out.append(i)
+        i = text.find("of", i + 1)
+    return out
 
 
 def _fmt_int(s: str) -> str:
@@ -74,6 +150,32 @@ def _fmt_decimal(value: Decimal) -> str:
     else:
         whole, frac = text, ""
     return _fmt_int(whole) + ("." + frac if frac else "")
+
+
+def _word_after(text: str, pos: int) -> tuple[str, int] | None:
+    """WORD_AFTER's group 1 and end at ``pos``, or None; read by hand while
+    the characters are ASCII (the pattern decides for any other letter)."""
+    n = len(text)
+    k = pos
+    while k < n and text[k] in SPACE:
+        k += 1
+    if k == n:
+        return None
+    c = text[k]
+    if c == "%":
+        return "%", k + 1
+    if c not in _ASCII_LETTERS:
+        if c.isascii():
+            return None
+        m = WORD_AFTER.match(text, pos, timeout=TIMEOUT)
+        return (m.group(1), m.end()) if m else None
+    e = k + 1
+    while e < n and (text[e] in _ASCII_LETTERS or text[e] in "'-"):
+        e += 1
+    if e < n and not text[e].isascii():
+        m = WORD_AFTER.match(text, pos, timeout=TIMEOUT)
+        return (m.group(1), m.end()) if m else None
+    return text[k:e], e
 
 
 class _Spans:
@@ -202,13 +304,16 @@ class NumberFormat(Rule):
     # -- setup --------------------------------------------------------------------
     def _data(self):
         pack = self.pack("numbers")
-        return {
+        data = {
             "mags": {w.lower() for w in pack.get("magnitudes", [])},
             "currency_words": {w.lower() for w in pack.get("currency-words", [])},
             "count": {w.lower() for w in pack.get("count-nouns", [])},
             "decimal": {w.lower() for w in pack.get("decimal-context", [])},
             "prefixes": sorted(pack.get("currency-prefixes", []), key=len, reverse=True),
         }
+        # A currency prefix can end before a number only where one of these is.
+        data["prefix_ends"] = frozenset(p[-1] for p in data["prefixes"] if p)
+        return data
 
     def _house(self, key, default):
         value = self.style.get(key)
@@ -225,20 +330,22 @@ class NumberFormat(Rule):
         taken = _Spans()
         free = taken.free
 
+        hours = []  # where TIME_HOURS can match: its hour is a number
         for m in NUMBER.finditer(text, timeout=TIMEOUT):
+            if m.group() in _TIME_HOURS_H:
+                hours.append(m.span())
             f = self._amount(doc, m, data)
             if f is not None and free(f.start, f.end):
                 taken.add((f.start, f.end))
                 yield f
-        for m in regex.finditer(r"(?<![\p{L}])(?i:a|one)[ \u00a0]+(thousand[ \u00a0]+millions?)(?![\p{L}])",
-                                text, flags=regex.V1, timeout=TIMEOUT):
+        for m in ("thousand" in text and THOUSAND_MILLION.finditer(text, timeout=TIMEOUT) or ()):
             s, e = m.span(1)
             if free(s, e):
                 taken.add((s, e))
                 yield self.finding(s, e, "\"thousand million\" is a billion in English",
                                    self.replace(s, e, "billion", "write \"billion\""))
         if self._house("clock", "12-hour") != "24-hour":
-            for f in self._times(doc):
+            for f in self._times(doc, hours):
                 if free(f.start, f.end):
                     taken.add((f.start, f.end))
                     yield f
@@ -252,44 +359,52 @@ class NumberFormat(Rule):
         text = doc.text
         num = m.group()
         ns, ne = m.span()
-        if NOT_AMOUNT_BEFORE.search(text, max(0, ns - 12), ns, timeout=TIMEOUT):
+        if self._not_amount_before(text, ns):
             return None
         # What precedes: a currency prefix, maybe followed by a space.
         cur, cur_start, cur_space = "", ns, False
         j = ns
         while j > 0 and text[j - 1] in SPACE and ns - j < 2:
             j -= 1
-        for p in data["prefixes"]:
-            k = j - len(p)
-            if k >= 0 and text.startswith(p, k):
-                if k == 0 or not text[k - 1].isalnum():
-                    cur, cur_start, cur_space = p, k, j != ns
-                break
+        if j > 0 and text[j - 1] in data["prefix_ends"]:
+            for p in data["prefixes"]:
+                k = j - len(p)
+                if k >= 0 and text.startswith(p, k):
+                    if k == 0 or not text[k - 1].isalnum():
+                        cur, cur_start, cur_space = p, k, j != ns
+                    break
         if cur and cur_space and cur[-1].isalpha():
             cur_space = False  # "USD 40" is the code's normal form
         # What follows.
         pos = ne
         pct_space = False
         pct = False
-        pm = PERCENT_SPACED.match(text, pos, timeout=TIMEOUT)
+        # The spaces after the number, read by hand: then a "%", or the first
+        # letters the magnitude patterns need before they run.
+        k = pos
+        while k < len(text) and text[k] in SPACE:
+            k += 1
         if text.startswith("%", pos):
             pct, pos = True, pos + 1
-        elif pm:
-            pct, pct_space, pos = True, True, pm.end()
+        elif k > pos and text.startswith("%", k):
+            pct, pct_space, pos = True, True, k + 1
         mag, mag_end, spanish_mag = "", pos, ""
-        if not pct:
-            sm = SPANISH_MAG.match(text, pos, timeout=TIMEOUT)
-            em = ENGLISH_MAG.match(text, pos, timeout=TIMEOUT)
+        if not pct and k > pos:
+            head = _folded(text[k:k + 8])
+            sm = (head.startswith(_SPANISH_STARTS) or (head.startswith("mil") and not (
+                head[3:4].isascii() and head[3:4].isalnum()))) and SPANISH_MAG.match(text, pos, timeout=TIMEOUT)
             if sm:
-                spanish_mag = regex.sub(r"\s+", " ", sm["w"].lower(), timeout=TIMEOUT)
+                spanish_mag = " ".join(sm["w"].lower().split())
                 mag_end = sm.end()
-            elif em:
-                mag, mag_end = em["w"].lower(), em.end()
-        after = WORD_AFTER.match(text, mag_end if (mag or spanish_mag) else pos, timeout=TIMEOUT)
-        next_word = after.group(1).lower() if after else ""
+            elif head.startswith(_ENGLISH_WORDS):
+                em = self._english_mag(text, pos)
+                if em:
+                    mag, mag_end = text[em[0]:em[1]].lower(), em[1]
+        after = _word_after(text, mag_end if (mag or spanish_mag) else pos)
+        next_word = after[0].lower() if after else ""
         unit, unit_end = "", mag_end
         if next_word in data["currency_words"]:
-            unit, unit_end = next_word, after.end()
+            unit, unit_end = next_word, after[1]
 
         # Read the figure.
         problems: list[str] = []
@@ -297,7 +412,7 @@ class NumberFormat(Rule):
         value: Decimal | None = None
         digits = num.replace(".", "").replace(",", "")
         seps = [c for c in num if c in ".,"]
-        groups = regex.split(r"[.,]", num)
+        groups = num.replace(",", ".").split(".")
         three = len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
         new_num = num
         if not seps:
@@ -329,7 +444,7 @@ class NumberFormat(Rule):
         elif seps[-1] == "," and seps.count(",") == 1 and (len(groups[-1]) != 3 or not three):
             whole = num[: num.rindex(",")]
             frac = groups[-1]
-            wg = regex.split(r"[.]", whole)
+            wg = whole.split(".")
             if "," in whole or (len(wg) > 1 and not all(len(g) == 3 for g in wg[1:])):
                 return None
             if len(frac) == 3:
@@ -400,6 +515,39 @@ class NumberFormat(Rule):
         return self.finding(start, end, f"{message}: write \"{out}\"",
                             self.replace(start, end, out, f"write \"{out}\"", safe=safe))
 
+    @staticmethod
+    def _not_amount_before(text: str, ns: int) -> bool:
+        """NOT_AMOUNT_BEFORE over the 12 characters before a number, run only
+        when they end with one of its words (then a full stop and spaces)."""
+        lo = max(0, ns - 12)
+        j = ns
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        if j > lo and text[j - 1] == ".":
+            j -= 1
+        if not _folded(text[max(lo, j - 10):j]).endswith(_NOT_AMOUNT_WORDS):
+            return False
+        return NOT_AMOUNT_BEFORE.search(text, lo, ns, timeout=TIMEOUT) is not None
+
+    @staticmethod
+    def _english_mag(text: str, pos: int) -> tuple[int, int] | None:
+        """The span of ENGLISH_MAG's word when it matches at ``pos``; the
+        pattern itself decides only before a character that is not ASCII."""
+        k = pos
+        while k < len(text) and text[k] in " \u00a0":
+            k += 1
+        if k == pos:
+            return None
+        for w in _ENGLISH_WORDS:
+            e = k + len(w)
+            if _folded(text[k:e]) == w:
+                nxt = text[e:e + 1]
+                if not nxt.isascii():
+                    em = ENGLISH_MAG.match(text, pos, timeout=TIMEOUT)
+                    return em.span("w") if em else None
+                return None if nxt.isalnum() else (k, e)
+        return None
+
     # -- times --------------------------------------------------------------------
     def _clock(self, h: int, m: int) -> str:
         am, pm = self._house("time-am", "a.m."), self._house("time-pm", "p.m.")
@@ -411,9 +559,9 @@ class NumberFormat(Rule):
         h12 = h % 12 or 12
         return f"{h12}{':%02d' % m if m else ''} {suffix}"
 
-    def _times(self, doc):
+    def _times(self, doc, hours):
         text = doc.text
-        for m in TIME.finditer(text, timeout=TIMEOUT):
+        for m in (_clock_colon(text) and TIME.finditer(text, timeout=TIMEOUT) or ()):
             h, mi = int(m["h"]), int(m["m"])
             if TIME_TAIL_SKIP.match(text, m.end(), timeout=TIMEOUT):
                 continue
@@ -432,7 +580,15 @@ class NumberFormat(Rule):
                 end += 1  # "at 21:30." → "at 9:30 p.m."
             yield self.finding(m.start(), end, f"24-hour time: the house style writes \"{new}\"",
                                self.replace(m.start(), end, new, f"write \"{new}\"", safe=False))
-        for m in TIME_HOURS.finditer(text, timeout=TIMEOUT):
+        for s, e in hours:
+            # "<hour> hours": after the spaces an "h" ("H" is the only other
+            # letter the pattern's case folding reads as one).
+            k = e
+            while k < len(text) and text[k] in " \u00a0":
+                k += 1
+            m = k > e and text[k:k + 1] in ("h", "H") and TIME_HOURS.match(text, s, timeout=TIMEOUT)
+            if not m:
+                continue
             h = int(m["h"])
             new = self._clock(h, 0)
             end = m.end()
@@ -456,15 +612,17 @@ class NumberFormat(Rule):
 
     def _dates(self, doc):
         text = doc.text
-        for m in DATE_DAY_OF.finditer(text, timeout=TIMEOUT):
+        # Each date pattern holds "of" between spaces before a month name or a year.
+        lines = _line_windows(text, _of_hints(text))
+        for m in (m for s, e in lines for m in DATE_DAY_OF.finditer(text, s, e, timeout=TIMEOUT)):
             new = self._date(m["mon"], m["d"], m["y"])
             yield self.finding(m.start(), m.end(), f"Spanish date order: write \"{new}\"",
                                self.replace(m.start(), m.end(), new, f"write \"{new}\""))
-        for m in DATE_MONTH_DAY_OF.finditer(text, timeout=TIMEOUT):
+        for m in (m for s, e in lines for m in DATE_MONTH_DAY_OF.finditer(text, s, e, timeout=TIMEOUT)):
             new = self._date(m["mon"], m["d"], m["y"])
             yield self.finding(m.start(), m.end(), f"Spanish date form: write \"{new}\"",
                                self.replace(m.start(), m.end(), new, f"write \"{new}\""))
-        for m in DATE_MONTH_OF_YEAR.finditer(text, timeout=TIMEOUT):
+        for m in (m for s, e in lines for m in DATE_MONTH_OF_YEAR.finditer(text, s, e, timeout=TIMEOUT)):
             new = f"{m['mon']} {m['y']}"
             yield self.finding(m.start(), m.end(), f"\"{m.group()}\" copies the Spanish \"de\": write \"{new}\"",
                                self.replace(m.start(), m.end(), new, f"write \"{new}\""))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.names_gender import FEMALE, MALE, fold, gender_of
@@ -63,11 +64,31 @@ class Mention:
     votes: dict = field(default_factory=dict)
 
 
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_GAPS = frozenset((" ", ". ", "\u00a0"))
+_TEXT = itemgetter(0)
+_KIND = itemgetter(3)
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 def _bare(word: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
+    if not word.endswith(_POSSESSIVE):
+        return word
+    for suffix in _POSSESSIVE:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def _scan(doc, L) -> tuple[list[str], list[int]]:
+    """The lower-case text of every token, and the indices of those that may be
+    a pronoun or a person noun: one pass over the tokens serves both."""
+    def scan():
+        lows = list(map(str.lower, map(_TEXT, doc.tokens)))
+        wanted = L["wanted"]
+        return lows, [i for i, w in enumerate(lows) if w in wanted]
+    return doc.memo("pronoun-gender/scan", scan)
 
 
 def _apposition(between: str) -> bool:
@@ -177,58 +198,90 @@ class PronounGender(Rule):
     # -- data -----------------------------------------------------------------------
     def _lists(self):
         pack = self.pack("titles")
+        cached = getattr(type(self), "_compiled", None)
+        if cached is not None and cached[0] is pack:
+            return cached[1]
         low = lambda k: {w.lower() for w in pack.get(k, [])}  # noqa: E731
-        return {
+        L = {
             "ftitle": low("female-titles"), "mtitle": low("male-titles"), "ntitle": low("neutral-titles"),
             "fnoun": low("female-nouns"), "mnoun": low("male-nouns"), "pnoun": low("person-nouns"),
             "stop": low("not-first-names"), "place": low("place-heads"), "said": low("said-verbs"),
             "titles": low("neutral-titles") | low("female-titles") | low("male-titles"),
         }
+        L["relational"] = L["pnoun"] | L["fnoun"] | L["mnoun"]
+        L["stop_not_particles"] = L["stop"] - PARTICLES
+        # Every lower-case token a person noun can be, possessive or not: one set
+        # lookup per token instead of stripping every token.
+        L["noun_forms"] = frozenset(w + s for w in L["relational"] for s in ("",) + _POSSESSIVE)
+        L["wanted"] = L["noun_forms"] | PRONOUNS.keys()
+        type(self)._compiled = (pack, L)
+        return L
 
     # -- analysis -------------------------------------------------------------------
     def _mentions(self, doc, L):
         """People the story names, in text order, with what is known of their gender."""
-        toks = [t for t in doc.tokens if t.kind in ("word", "abbrev")]
+        all_toks = doc.tokens
+        kinds = set(map(_KIND, all_toks))
+        if kinds <= {"word", "abbrev"}:
+            toks = all_toks
+            lows, hits = _scan(doc, L)
+        else:
+            toks = [t for t in all_toks if t.kind in ("word", "abbrev")]
+            lows = [t.text.lower() for t in toks]
+            hits = range(len(toks))
         n = len(toks)
         text = doc.text
-        mentions: list[Mention] = []
+        in_quote = doc.in_quote
+        ftitle, mtitle, ntitle = L["ftitle"], L["mtitle"], L["ntitle"]
+        titles, stop, place, said = L["titles"], L["stop"], L["place"], L["said"]
+        fnoun, mnoun, pnoun = L["fnoun"], L["mnoun"], L["pnoun"]
+        stop_np = L["stop_not_particles"]
         used = set()
         surnames: dict[str, str | None] = {}
-
-        def cap(i):
-            return 0 <= i < n and toks[i].text[:1].isupper() and toks[i].kind == "word"
+        # Only capitalised tokens can start a name or a title: the loops below
+        # visit those alone (every other token only ever hit a `continue`).
+        caps = [i for i, t in enumerate(toks) if t[0][0].isupper()]
+        capw = {i for i in caps if toks[i][3] == "word"}
+        cap = capw.__contains__
 
         def adjacent(i, j):
             """toks[j] follows toks[i] with only a space (or a title's full stop) between."""
-            gap = text[toks[i].end:toks[j].start]
-            return gap in (" ", ". ", "\u00a0") and "\n" not in gap
+            return text[toks[i][2]:toks[j][1]] in _GAPS
 
         def title_word(i):
-            return toks[i].text.lower().rstrip(".")
+            return lows[i].rstrip(".")
 
-        for i, t in enumerate(toks):
-            if i in used or doc.in_quote(t.start, t.end):
+        # Whether a token is in a quotation is asked only of a token about to
+        # become a mention: for every other one the answer changed nothing.
+        mentions1: list[Mention] = []
+        # Both branches need a capitalised word (or a particle) right after.
+        given: dict[str, str | None] = {}
+        starters = [i for i in caps if i + 1 in capw or (i + 1 < n and toks[i + 1][0] in PARTICLES)]
+        for i in starters:
+            if i in used:
                 continue
-            low = title_word(i)
+            t = toks[i]
+            low = lows[i].rstrip(".")
             # A title before a name.
-            if t.text[:1].isupper() and (low in L["ftitle"] or low in L["mtitle"] or low in L["ntitle"]) \
-                    and cap(i + 1) and adjacent(i, i + 1):
+            if low in titles and cap(i + 1) and adjacent(i, i + 1):
                 j = i + 1
-                while j < n and title_word(j) in L["titles"] and cap(j + 1) \
+                while j < n and title_word(j) in titles and cap(j + 1) \
                         and adjacent(j, j + 1):
                     j += 1
-                if not cap(j) or title_word(j) in L["titles"]:
+                if not cap(j) or title_word(j) in titles:
                     continue
-                g = FEMALE if low in L["ftitle"] else MALE if low in L["mtitle"] else None
+                g = FEMALE if low in ftitle else MALE if low in mtitle else None
                 k = j
                 names = [j]
-                while cap(k + 1) and adjacent(k, k + 1) and title_word(k + 1) not in L["place"]:
+                while cap(k + 1) and adjacent(k, k + 1) and title_word(k + 1) not in place:
                     k += 1
                     names.append(k)
-                if title_word(j) in L["place"]:
+                if title_word(j) in place:
+                    continue
+                if in_quote(t.start, t.end):
                     continue
                 first = gender_of(_bare(toks[j].text)) if len(names) > 1 else None
-                if g is None and first in (FEMALE, MALE) and _bare(toks[j].text).lower() not in L["stop"]:
+                if g is None and first in (FEMALE, MALE) and _bare(toks[j].text).lower() not in stop:
                     g = first
                 elif g is None and first == "a":
                     g = "a"
@@ -238,21 +291,26 @@ class PronounGender(Rule):
                     key = _key(s)
                     surnames[key] = g if surnames.get(key, g) == g else "a"
                 used.update(range(i, k + 1))
-                mentions.append(Mention(toks[j].start, toks[k].end, g, "title", _key(toks[k].text)))
+                mentions1.append(Mention(toks[j].start, toks[k].end, g, "title", _key(toks[k].text)))
                 continue
             # A first name followed by a surname.
-            if not t.text[:1].isupper() or t.kind != "word":
+            if i not in capw:
                 continue
-            bare = _bare(t.text)
+            # Whether the word can be a first name at all, once per spelling.
+            g = given.get(t.text, "")
+            if g == "":
+                bare = _bare(t.text)
+                g = given[t.text] = None if (len(bare) > 1 and bare.isupper()) or bare.lower() in stop \
+                    else gender_of(bare)
+            if g is None:
+                continue
             starts_name = (cap(i + 1) and adjacent(i, i + 1)) or (
                 i + 2 < n and toks[i + 1].text in PARTICLES and cap(i + 2) and adjacent(i, i + 1)
                 and adjacent(i + 1, i + 2))
-            if (len(bare) > 1 and bare.isupper()) or bare.lower() in L["stop"] or not starts_name:
+            if not starts_name:
                 continue
-            g = gender_of(bare)
-            if g is None:
-                continue
-            if i > 0 and title_word(i - 1) in L["stop"] and cap(i - 1) and adjacent(i - 1, i) \
+            bare = _bare(t.text)
+            if i > 0 and title_word(i - 1) in stop and cap(i - 1) and adjacent(i - 1, i) \
                     and title_word(i - 1) not in {"and", "the"}:
                 continue  # "Santa Maria", "New Victoria"
             k = i
@@ -261,12 +319,14 @@ class PronounGender(Rule):
                     toks[k + 1].text in PARTICLES and cap(k + 2) and adjacent(k + 1, k + 2))):
                 k += 1
                 names.append(k)
-                if title_word(k) in L["place"]:
+                if title_word(k) in place:
                     break
-            if title_word(k) in L["place"] or any(title_word(x) in L["stop"] - PARTICLES for x in names[1:]):
+            if title_word(k) in place or any(title_word(x) in stop_np for x in names[1:]):
                 continue
-            if any(title_word(x) in L["titles"] for x in names[1:]):
+            if any(title_word(x) in titles for x in names[1:]):
                 continue  # "Chilean President Héctor Valdés": the title branch reads it
+            if in_quote(t.start, t.end):
+                continue
             # José María (m), María José (f): the first clear given name decides.
             gender = g
             if g == "a" and len(names) > 2:
@@ -281,72 +341,97 @@ class PronounGender(Rule):
                 key = _key(toks[x].text)
                 surnames[key] = gender if surnames.get(key, gender) == gender else "a"
             used.update(names)
-            mentions.append(Mention(t.start, toks[k].end, gender, "name",
-                                    _key(toks[rest[-1]].text) if rest else fold(bare)))
+            mentions1.append(Mention(t.start, toks[k].end, gender, "name",
+                                     _key(toks[rest[-1]].text) if rest else fold(bare)))
         # Surnames alone, and other capitalised words that act like a speaker.
-        for i, t in enumerate(toks):
-            if i in used or not t.text[:1].isupper() or t.kind != "word" or doc.in_quote(t.start, t.end):
+        mentions2: list[Mention] = []
+        info = {}  # token text -> (bare, key, lower bare): names repeat
+        is_start = doc.is_sentence_start
+        for i in caps:
+            if i in used or i not in capw:
                 continue
-            bare = _bare(t.text)
-            if _key(bare) in surnames:
-                mentions.append(Mention(t.start, t.end, surnames[_key(bare)], "surname", _key(bare)))
+            t = toks[i]
+            w = t[0]
+            got = info.get(w)
+            if got is None:
+                bare = _bare(w)
+                got = info[w] = (bare, _key(bare), bare.lower())
+            bare, key, low = got
+            if key in surnames:
+                if not in_quote(t.start, t.end):
+                    mentions2.append(Mention(t.start, t.end, surnames[key], "surname", key))
                 continue
-            low = bare.lower()
-            if low in L["stop"] or low in PRONOUNS:
+            if low in stop or low in PRONOUNS:
                 continue
-            nxt = toks[i + 1].text.lower() if i + 1 < n else ""
-            gap = text[t.end:toks[i + 1].start] if i + 1 < n else ""
-            if (nxt in L["said"] and gap.strip() in ("", ",")) or (gap.strip() == "," and nxt == "who"):
-                mentions.append(Mention(t.start, t.end, None, "speaker", _key(bare)))
-                continue
+            nxt = lows[i + 1] if i + 1 < n else ""
+            if nxt in said or nxt == "who":
+                gap = text[t.end:toks[i + 1].start].strip()
+                if (nxt in said and gap in ("", ",")) or (gap == "," and nxt == "who"):
+                    if not in_quote(t.start, t.end):
+                        mentions2.append(Mention(t.start, t.end, None, "speaker", key))
+                    continue
             # A lone capitalised word in subject or object position ("Haaland
             # scored", "praised Lula") may be someone named by surname only.
-            prev = toks[i - 1] if i > 0 else None
-            if doc.is_sentence_start(t):
+            if is_start(t):
                 # "Haaland scored": a sentence-initial name before a lowercase verb.
-                if low in STARTERS or low.endswith("ly") or low in L["stop"] or not (
+                if low in STARTERS or low.endswith("ly") or low in stop or not (
                         i + 1 < n and toks[i + 1].text[:1].islower()):
                     continue
-                mentions.append(Mention(t.start, t.end, None, "maybe", _key(bare)))
+                if not in_quote(t.start, t.end):
+                    mentions2.append(Mention(t.start, t.end, None, "maybe", key))
                 continue
-            if (len(bare) > 1 and bare.isupper()) or low in L["ntitle"] \
-                    or low in L["ftitle"] or low in L["mtitle"] or low in L["place"]:
+            if (len(bare) > 1 and bare.isupper()) or low in ntitle \
+                    or low in ftitle or low in mtitle or low in place:
                 continue
-            if prev is not None and (prev.text[:1].isupper() or prev.text.lower() in PLACE_PREPOSITIONS) \
-                    and "\n" not in text[prev.end:t.start]:
-                continue
+            if i > 0:
+                prev = toks[i - 1]
+                if (prev.text[:1].isupper() or lows[i - 1] in PLACE_PREPOSITIONS) \
+                        and "\n" not in text[prev.end:t.start]:
+                    continue
             if cap(i + 1) and adjacent(i, i + 1):
                 continue
-            mentions.append(Mention(t.start, t.end, None, "maybe", _key(bare)))
+            if not in_quote(t.start, t.end):
+                mentions2.append(Mention(t.start, t.end, None, "maybe", key))
         # Person nouns: "her husband", "the former president".
-        for i, t in enumerate(toks):
-            low = _bare(t.text.lower())
-            possessive = low != t.text.lower()
-            if low not in L["fnoun"] and low not in L["mnoun"] and low not in L["pnoun"]:
+        mentions3: list[Mention] = []
+        forms = L["noun_forms"]
+        for i in [i for i in hits if lows[i] in forms]:
+            lw = lows[i]
+            t = toks[i]
+            low = _bare(lw)
+            possessive = low != lw
+            if low not in fnoun and low not in mnoun and low not in pnoun:
                 continue
-            if doc.in_quote(t.start, t.end) or i in used:
+            if in_quote(t.start, t.end) or i in used:
                 continue
-            if low in L["pnoun"] and low not in L["fnoun"] and low not in L["mnoun"]:
-                before = [x.text.lower() for x in toks[max(0, i - 3):i]
-                          if "\n" not in text[x.end:t.start] and "," not in text[x.end:t.start]]
+            if low in pnoun and low not in fnoun and low not in mnoun:
+                before = [lows[x] for x in range(max(0, i - 3), i)
+                          if "\n" not in text[toks[x].end:t.start] and "," not in text[toks[x].end:t.start]]
                 if not any(b in DETERMINERS or b.endswith(("’s", "'s")) for b in before):
                     continue
                 if any(b in COPULAS for b in before):
                     continue  # "became the sixth president": said of someone already named
                 g = None
             else:
-                g = FEMALE if low in L["fnoun"] else MALE
-            mentions.append(Mention(t.start, t.end, g, "possessor" if possessive else "noun"))
-        mentions.sort(key=lambda m: m.start)
+                g = FEMALE if low in fnoun else MALE
+            mentions3.append(Mention(t.start, t.end, g, "possessor" if possessive else "noun"))
+        mentions = mentions1 + mentions2 + mentions3
+        mentions.sort(key=_START)
         # A person noun right next to a name is that person's title, not another person.
         names = [m for m in mentions if m.kind in ("name", "title", "surname")]
+        by_start = [m.start for m in names]
+        by_end = sorted(names, key=_END)
+        ends = [m.end for m in by_end]
         kept = []
         for m in mentions:
-            if m.kind == "noun":
-                near = any(0 < x.start - m.end <= 60 and "." not in text[m.end:x.start].replace("Mr.", "")
-                           .replace("Ms.", "").replace("Mrs.", "") for x in names) or \
-                       any(0 <= m.start - x.end <= 60 and _apposition(text[x.end:m.start]) for x in names)
-                if near and m.gender is None:
+            if m.kind == "noun" and m.gender is None:
+                # Only names within 60 characters after or before the noun can count.
+                after = names[bisect.bisect_right(by_start, m.end):bisect.bisect_right(by_start, m.end + 60)]
+                near = any("." not in text[m.end:x.start].replace("Mr.", "").replace("Ms.", "")
+                           .replace("Mrs.", "") for x in after) or \
+                    any(_apposition(text[x.end:m.start])
+                        for x in by_end[bisect.bisect_left(ends, m.start - 60):bisect.bisect_right(ends, m.start)])
+                if near:
                     continue
             kept.append(m)
         return kept
@@ -360,16 +445,19 @@ class PronounGender(Rule):
             return
         text = doc.text
         sentences = doc.sentences
-        pronouns = [t for t in doc.tokens if t.kind == "word" and t.text.lower() in PRONOUNS
-                    and not doc.in_quote(t.start, t.end)]
+        all_toks = doc.tokens
+        lows, hits = _scan(doc, L)
+        pronouns = [all_toks[i] for i in hits if lows[i] in PRONOUNS]
+        pronouns = [t for t in pronouns if t.kind == "word" and not doc.in_quote(t.start, t.end)]
+        pstarts = [q.start for q in pronouns]
+        starts = doc.memo(("pronoun-gender", "starts", id(mentions)), lambda: [m.start for m in mentions])
         # First pass: votes for people named by surname only / of unknown gender.
         votes: dict[str, dict[str, int]] = {}
         decided = []
-        relational = L["pnoun"] | L["fnoun"] | L["mnoun"]
+        relational = L["relational"]
         for p in pronouns:
-            if p.text.lower() in ("his", "her"):
-                nxt = doc.tokens[p.index + 1] if p.index + 1 < len(doc.tokens) else None
-                if nxt is not None and nxt.text.lower() in relational:
+            if lows[p.index] in ("his", "her"):
+                if p.index + 1 < len(all_toks) and lows[p.index + 1] in relational:
                     continue  # "Mateo Ferrán, her brother": another person's relative
             cands, sents = self._candidates(doc, p, mentions)
             decided.append((p, cands, sents))
@@ -377,7 +465,7 @@ class PronounGender(Rule):
             if len(named) == 1 and named[0].gender in (None, "a") and named[0].key and \
                     all(m.kind not in ("noun", "possessor") for m in cands):
                 v = votes.setdefault(named[0].key, {FEMALE: 0, MALE: 0})
-                v[PRONOUNS[p.text.lower()]] += 1
+                v[PRONOUNS[lows[p.index]]] += 1
         # Votes teach the gender of a person known by surname only, never of a
         # surname two people of different genders share.
         ambiguous = {m.key for m in mentions if m.gender == "a"}
@@ -386,9 +474,17 @@ class PronounGender(Rule):
             for g, o in ((FEMALE, MALE), (MALE, FEMALE)):
                 if v[g] >= 2 and (v[o] <= 1 or v[g] >= 3 * v[o]) and key not in ambiguous:
                     learned[key] = g
+
+        def between(lo: int, hi: int):
+            """Mentions starting in [lo, hi)."""
+            return mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+        def pronouns_between(lo: int, hi: int):
+            return pronouns[bisect.bisect_left(pstarts, lo):bisect.bisect_left(pstarts, hi)]
+
         flagged: set[int] = set()
         for p, cands, sents in decided:
-            pg = PRONOUNS[p.text.lower()]
+            pg = PRONOUNS[lows[p.index]]
             other = MALE if pg == FEMALE else FEMALE
             genders = []
             for m in cands:
@@ -400,13 +496,13 @@ class PronounGender(Rule):
                 continue
             # An earlier pronoun of the same gender in the window means someone else is about.
             window_start = min(s.start for s in sents)
-            if any(q.start >= window_start and q.start < p.start and PRONOUNS[q.text.lower()] == pg
-                   and q.start not in flagged for q in pronouns):
+            if any(PRONOUNS[lows[q.index]] == pg and q.start not in flagged
+                   for q in pronouns_between(window_start, p.start)):
                 continue
             # Cataphora: someone of the pronoun's gender named later in the sentence.
             sent = doc.sentence_at(p.start)
-            if sent and sents != [sent] and any(m.start > p.end and m.start < sent.end and m.gender != other
-                                                for m in mentions):
+            if sent and sents != [sent] and any(m.gender != other
+                                                for m in between(p.end + 1, sent.end)):
                 continue
             # Someone else the pronoun may point to, named just before: in the
             # paragraph's previous sentence anyone not of the other gender; in
@@ -417,14 +513,13 @@ class PronounGender(Rule):
             if sent and sents == [sent]:
                 prev = [sentences[sent.index - 1]] if sent.index > 0 and \
                     sentences[sent.index - 1].paragraph == sent.paragraph else []
-                if prev and any(prev[0].start <= m.start < prev[0].end and m.gender != other
-                                for m in mentions):
+                if prev and any(m.gender != other for m in between(prev[0].start, prev[0].end)):
                     continue
                 before = sentences[max(0, sent.index - 2):sent.index]
-                if before and any(before[0].start <= m.start < sent.start and m.gender == pg
-                                  and m.kind in ("name", "title", "surname") for m in mentions):
-                    own = [q for q in pronouns if sent.start <= q.start < sent.end and q.start != p.start
-                           and PRONOUNS[q.text.lower()] == other]
+                if before and any(m.gender == pg and m.kind in ("name", "title", "surname")
+                                  for m in between(before[0].start, sent.start)):
+                    own = [q for q in pronouns_between(sent.start, sent.end) if q.start != p.start
+                           and PRONOUNS[lows[q.index]] == other]
                     if not own:
                         continue
             flagged.add(p.start)
