@@ -8,8 +8,10 @@ does depends on another file.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,32 +90,8 @@ class Runner:
         out.fail_level = Severity.parse(o.fail_on) if o.fail_on else cfg.fail_on
         report.source = src.text
         try:
-            if o.fix or o.diff:
-                result = linter.fix_source(src.text, fmt, unsafe=o.unsafe, path=shown)
-                report.diagnostics, report.fixed, new = result.diagnostics, result.fixed, result.source
-                out.warnings.extend(result.errors)
-                if o.diff:
-                    report.diagnostics = linter.lint_source(src.text, fmt, path=shown).diagnostics
-                    report.fixed = 0
-                    if new != src.text:
-                        report.diff = "".join(difflib.unified_diff(
-                            src.text.splitlines(keepends=True), new.splitlines(keepends=True),
-                            f"a/{shown}", f"b/{shown}"))
-                        report.changed = True
-                elif is_stdin:
-                    out.stdin_output = new
-                    report.source = new
-                    report.changed = new != src.text
-                elif new != src.text:
-                    data = src.encode(new)
-                    if data != src.raw:
-                        write_atomic(path, data)
-                        report.changed = True
-                    report.source = new
-            else:
-                result = linter.lint_source(src.text, fmt, path=shown)
-                report.diagnostics = result.diagnostics
-                out.warnings.extend(result.errors)
+            with _collector_paused():
+                self._lint_or_fix(path, shown, is_stdin, src, linter, fmt, out)
         except ConvergenceError as exc:
             report.error = str(exc)
         except FormatError as exc:
@@ -123,6 +101,55 @@ class Runner:
         if out.warnings or report.error:
             out.failed = True
         return out
+
+    def _lint_or_fix(self, path, shown, is_stdin, src, linter, fmt, out) -> None:
+        """Lint or fix one decoded file, recording the result in ``out``."""
+        o = self.opts
+        report = out.report
+        if o.fix or o.diff:
+            result = linter.fix_source(src.text, fmt, unsafe=o.unsafe, path=shown)
+            report.diagnostics, report.fixed, new = result.diagnostics, result.fixed, result.source
+            out.warnings.extend(result.errors)
+            if o.diff:
+                report.diagnostics = linter.lint_source(src.text, fmt, path=shown).diagnostics
+                report.fixed = 0
+                if new != src.text:
+                    report.diff = "".join(difflib.unified_diff(
+                        src.text.splitlines(keepends=True), new.splitlines(keepends=True),
+                        f"a/{shown}", f"b/{shown}"))
+                    report.changed = True
+            elif is_stdin:
+                out.stdin_output = new
+                report.source = new
+                report.changed = new != src.text
+            elif new != src.text:
+                data = src.encode(new)
+                if data != src.raw:
+                    write_atomic(path, data)
+                    report.changed = True
+                report.source = new
+        else:
+            result = linter.lint_source(src.text, fmt, path=shown)
+            report.diagnostics = result.diagnostics
+            out.warnings.extend(result.errors)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while one file is linted.
+
+    A long story allocates hundreds of thousands of tokens and findings, which
+    set the collector off again and again (a tenth of the run) to find nothing:
+    the linter makes no reference cycles. It is switched back on after each
+    file. Only the command line's runner does this; a long-running caller (the
+    gate, the Python API) keeps its collector as it is."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # -- parallel processes -------------------------------------------------------------

@@ -50,3 +50,15 @@ def test_colour_only_on_a_terminal(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "lintnews", "--select", "repeated-word", str(f)],
                           capture_output=True, env={**env, "NO_COLOR": "1"}, timeout=60)
     assert b"\x1b[" not in proc.stdout
+
+
+def test_collector_is_back_on_after_each_file(tmp_path):
+    import gc
+
+    from lintnews.runner import RunOptions, Runner
+    story = tmp_path / "s.txt"
+    story.write_text("The the mayor spoke.\n", encoding="utf-8")
+    assert gc.isenabled()
+    outcome = Runner(RunOptions()).run_file(str(story))
+    assert outcome.report.diagnostics
+    assert gc.isenabled()
