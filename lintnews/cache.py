@@ -27,11 +27,38 @@ def cache_dir() -> Path:
     return base / "lintnews"
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
+def write_atomic(target: Path, payload: bytes, family: str | None = None, keep: int = 4) -> None:
+    """Write a cache entry; then, when ``family`` (a file-name prefix) is given,
+    delete all but the ``keep`` newest entries of that family.
+
+    Entries are keyed by what they were built from, so every edited pack, new
+    checkout path (a CI runner's fresh folder) or upgrade adds a file: without
+    pruning the folder would grow for ever."""
     target.parent.mkdir(parents=True, exist_ok=True)
     # The same temporary-file-and-rename as --fix: a reader never sees half a cache entry.
     from .files import write_atomic as replace_file
     replace_file(target, payload)
+    if family:
+        prune(target.parent, family, keep, spare=target.name)
+
+
+def prune(folder: Path, family: str, keep: int, spare: str = "") -> None:
+    """Delete the oldest ``family*.marshal`` entries beyond the ``keep`` newest
+    (``spare``: the entry just written, always kept and counted)."""
+    try:
+        entries = []
+        with os.scandir(folder) as it:
+            for e in it:
+                if e.name.startswith(family) and e.name.endswith(".marshal") and e.name != spare:
+                    entries.append((e.stat().st_mtime_ns, e.path))
+        entries.sort(reverse=True)
+        for _, path in entries[max(keep - 1 if spare else keep, 0):]:  # the spared entry counts
+            try:
+                os.unlink(path)
+            except OSError:
+                pass  # another process got there first, or a read-only folder
+    except OSError:
+        pass
 
 
 def cached_file(source: Path, kind: str, build: Callable[[], Any]) -> Any:
@@ -51,7 +78,7 @@ def cached_file(source: Path, kind: str, build: Callable[[], Any]) -> Any:
         pass
     value = build()
     try:
-        write_atomic(path, marshal.dumps(value))
+        write_atomic(path, marshal.dumps(value), family=f"{kind}-{source.stem}-")
     except (OSError, ValueError):
         pass
     return value

@@ -194,7 +194,7 @@ def _load(lang: str) -> Lexicon:
     buckets, total = _build(path)
     source = "memory"
     try:
-        write_atomic(cpath, marshal.dumps((CACHE_FORMAT, total, buckets)))
+        write_atomic(cpath, marshal.dumps((CACHE_FORMAT, total, buckets)), family=f"lexicon-{lang}-", keep=2)
         source = "built"
     except OSError:
         pass  # not writable: keep the in-memory copy

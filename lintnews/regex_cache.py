@@ -68,7 +68,7 @@ def _save() -> None:
         table.update(_new)
         payload = marshal.dumps(table)
         from .cache import write_atomic
-        write_atomic(path, hashlib.sha1(payload).digest() + payload)
+        write_atomic(path, hashlib.sha1(payload).digest() + payload, family="regex-", keep=2)
         _new.clear()
     except (OSError, ValueError):
         pass  # an unwritable cache folder: compile again next time

@@ -276,7 +276,8 @@ def gazetteer(rule) -> Gazetteer:
             try:
                 from lintnews.cache import write_atomic
                 write_atomic(path, marshal.dumps(
-                    (_FORMAT, g.names, g.flags, g.by_first, sorted(g.lowercase_phrases))))
+                    (_FORMAT, g.names, g.flags, g.by_first, sorted(g.lowercase_phrases))),
+                    family="gazetteer-")
             except (OSError, ValueError):
                 pass  # not writable: work from memory
     _CACHE[key] = g

@@ -55,3 +55,32 @@ def test_bad_toml_is_still_a_clear_error(tmp_path, cache_home):
     pack.write_text("a = [\n", encoding="utf-8")
     with pytest.raises(PackError, match="not valid TOML"):
         read_toml(pack)
+
+
+def test_old_entries_of_a_family_are_pruned(tmp_path, cache_home):
+    # A CI runner checks the stories out to a new folder each time: each run's
+    # pack gets a new key, and the cache must not grow for ever.
+    for run in range(10):
+        checkout = tmp_path / f"build-{run}"
+        checkout.mkdir()
+        pack = checkout / "places.toml"
+        pack.write_text('towns = ["Piura"]\n', encoding="utf-8")
+        assert read_toml(pack) == {"towns": ["Piura"]}
+        time.sleep(0.002)
+    assert len(list(cache_home.glob("pack-places-*.marshal"))) == 4
+    other = tmp_path / "names.toml"
+    other.write_text('x = 1\n', encoding="utf-8")
+    read_toml(other)
+    assert len(list(cache_home.glob("pack-places-*.marshal"))) == 4  # another family is left alone
+    assert len(list(cache_home.glob("pack-names-*.marshal"))) == 1
+
+
+def test_prune_keeps_the_newest(tmp_path):
+    for i in range(6):
+        f = tmp_path / f"regex-v{i}.marshal"
+        f.write_bytes(b"x")
+        os.utime(f, ns=(i * 10**9, i * 10**9))
+    (tmp_path / "gazetteer-a.marshal").write_bytes(b"x")
+    cache.prune(tmp_path, "regex-", keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-a.marshal", "regex-v4.marshal",
+                                                          "regex-v5.marshal"]
