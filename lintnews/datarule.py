@@ -41,6 +41,10 @@ from typing import Iterable
 import regex
 
 from .document import TIMEOUT, Document
+from . import regex_cache
+from .lazy import LazyPattern
+
+_NOT_WORD = LazyPattern(r"\W")
 from .model import Example, Severity
 from .rule import Finding, Rule
 
@@ -84,14 +88,14 @@ def data_rule_class(data: dict, path: Path) -> type[Rule]:
         else:
             raise ValueError(f"entry {i + 1}: needs a phrase or a pattern")
         try:
-            compiled = regex.compile(pat, flags)
+            compiled = regex_cache.compile(pat, flags)
         except regex.error as exc:
             raise ValueError(f"entry {i + 1}: bad pattern {pat!r}: {exc}") from None
         if compiled.groups and kind == "substitution" and "replacement" not in entry:
             raise ValueError(f"entry {i + 1}: a substitution needs a replacement")
         alternatives.append(f"(?P<e{i}>{pat})")
         compiled_entries.append((compiled, entry))
-    combined = regex.compile("|".join(alternatives), flags)
+    combined = regex_cache.compile("|".join(alternatives), flags)
     examples = [
         Example(ex["text"], bool(ex.get("valid", False)), fixed=ex.get("fixed"),
                 flagged=ex.get("flagged"), unsafe=not meta.get("safe", False) and "fixed" in ex)
@@ -132,7 +136,7 @@ def data_rule_class(data: dict, path: Path) -> type[Rule]:
     DataRule.severity = severity
     DataRule.default_enabled = bool(meta.get("default-enabled", True))
     DataRule.examples = examples
-    DataRule.__name__ = DataRule.__qualname__ = "DataRule_" + regex.sub(r"\W", "_", DataRule.id, timeout=TIMEOUT)
+    DataRule.__name__ = DataRule.__qualname__ = "DataRule_" + _NOT_WORD.sub("_", DataRule.id, timeout=TIMEOUT)
     DataRule.__module__ = __name__
     DataRule._source = str(path)
 

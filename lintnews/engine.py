@@ -20,6 +20,7 @@ import regex
 from .config import Config, ConfigError
 from .document import TIMEOUT, Document
 from .formats import Extracted, Format, FORMATS
+from .lazy import LazyPattern
 from .loader import load_rules
 from .model import Applicability, Diagnostic, Edit, Fix, Severity
 from .packs import PackError, PackStore
@@ -314,7 +315,7 @@ def pick_fixes(diagnostics: list[Diagnostic], allowed: set[Applicability],
     return chosen
 
 
-_CLEAN_BREAKS = [regex.compile(p) for p in (r"(?<=\S)\r?\n\r?\n(?=\S)", r"(?<=\S)\r?\n(?=\S)", r"(?<=\S) (?=\S)")]
+_CLEAN_BREAKS = [LazyPattern(p) for p in (r"(?<=\S)\r?\n\r?\n(?=\S)", r"(?<=\S)\r?\n(?=\S)", r"(?<=\S) (?=\S)")]
 
 
 def split_chunks(source: str, size: int | None = None):

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from .model import Applicability, Example, Fix, Severity
+from .lazy import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -138,11 +139,13 @@ class Rule:
             return ""
 
 
+_RULE_ID = LazyPattern(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")  # kebab-case
+
+
 def validate_rule_class(cls: type[Rule]) -> list[str]:
     """Problems with a rule's declaration (empty when it is well formed)."""
-    import regex
     problems = []
-    if not regex.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", cls.id or "", timeout=1.0):
+    if not _RULE_ID.fullmatch(cls.id or "", timeout=1.0):
         problems.append(f"rule id {cls.id!r} is not kebab-case")
     if not cls.category:
         problems.append(f"{cls.id}: no category")

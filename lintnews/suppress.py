@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .lazy import LazyPattern
 from .model import Example, Invalid, Severity, Valid
 from .rule import Rule
 
-MARKER_RE = regex.compile(
+MARKER_RE = LazyPattern(
     r"^[ \t]*(?:<!--|#|//|\[|\{)?[ \t]*lintnews:[ \t]*(?P<kind>disable-next-line|disable|enable)"
     r"[ \t]*[= \t][ \t]*(?P<rules>[a-z0-9][a-z0-9\-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9\-]*)*)"
     r"[ \t]*(?:-->|\]|\})?[ \t]*$",

@@ -10,6 +10,10 @@ from lintnews.lazy import LazyPattern as _Lazy
 from lintnews.document import TIMEOUT
 
 
+_SPACES = _Lazy(r"\s+")
+_PROPERTY = _Lazy(r"\\[pP]\{[^}]*\}")  # \p{Lu}: the stdlib parser reads it as \w
+_AN_NUMBER = _Lazy(r"(?:8|11|18|8\d|8\d\d)(?!\d)")  # "an 8", "an 11", "an 80"
+
 MACROS = {
     "WEEKDAY": "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "MONTH": "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -44,7 +48,7 @@ def _ordinal(n: str) -> str:
 
 def _article(word: str) -> str:
     w = word.strip().lower()
-    if regex.match(r"(?:8|11|18|8\d|8\d\d)(?!\d)", w, timeout=TIMEOUT) or w[:1] in "aeiou":
+    if _AN_NUMBER.match(w, timeout=TIMEOUT) or w[:1] in "aeiou":
         return "an"
     return "a"
 
@@ -109,7 +113,7 @@ def _required_sets(items):
 def _parse(pattern: str):
     import re
     try:
-        probe = regex.sub(r"\\[pP]\{[^}]*\}", r"\\w", pattern, timeout=TIMEOUT)
+        probe = _PROPERTY.sub(r"\\w", pattern, timeout=TIMEOUT)
         return list(re._parser.parse(probe, re.IGNORECASE))
     except Exception:  # a construct the stdlib parser does not know
         return None
@@ -162,7 +166,7 @@ class Entry:
         self.prefer = raw.get("prefer", "")
         self.spanish = raw.get("spanish", "")
         self.fix = raw.get("fix")
-        self.fix_map = {regex.sub(r"\s+", " ", k.lower(), timeout=TIMEOUT): v for k, v in raw.get("fix-map", {}).items()}
+        self.fix_map = {_SPACES.sub(" ", k.lower(), timeout=TIMEOUT): v for k, v in raw.get("fix-map", {}).items()}
         self.quotes = bool(raw.get("quotes", False))
         if "trigger" in raw:
             self.triggers = tuple(w.lower() for w in raw["trigger"])
@@ -188,7 +192,7 @@ class Entry:
 
     def replacement(self, m) -> str | None:
         if self.fix_map:
-            key = regex.sub(r"\s+", " ", m.group().lower(), timeout=TIMEOUT)
+            key = _SPACES.sub(" ", m.group().lower(), timeout=TIMEOUT)
             return self.fix_map.get(key)
         if self.fix is None:
             return None
@@ -327,7 +331,7 @@ class Calque(Rule):
         cached = getattr(type(self), "_inv", None)
         if cached is not None and cached[0] is pack:
             return cached[1]
-        data = ({regex.sub(r"\s+", " ", v.lower(), timeout=TIMEOUT) for v in pack.get("inverted-verbs", [])},
+        data = ({_SPACES.sub(" ", v.lower(), timeout=TIMEOUT) for v in pack.get("inverted-verbs", [])},
                 {n.lower() for n in pack.get("person-nouns", []) if " " not in n})
         type(self)._inv = (pack, data)
         return data

@@ -7,6 +7,8 @@ from lintnews.lazy import LazyPattern
 from lintnews import Edit, Fix, Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
 
+_LETTERS = LazyPattern(r"\p{L}+")
+
 OPEN_FOR = {"”": "“", "\"": "\"", "»": "«", "“": "“"}
 PRONOUN_ATTRIBUTION = LazyPattern(
     r"(?P<pron>He|She|They|It|We|I)\s+(?=\p{Ll})", regex.V1)
@@ -138,7 +140,7 @@ class QuotePunctuation(Rule):
                                    self.replace(c, c + 2, after + closer, f"write {after}{closer}"))
                 continue
             if after.isalpha():
-                nxt = regex.match(r"\p{L}+", text[c + 1:c + 40], timeout=TIMEOUT)
+                nxt = _LETTERS.match(text[c + 1:c + 40], timeout=TIMEOUT)
                 word = nxt.group().lower() if nxt else ""
                 attribution = word in {"he", "she", "they", "we", "said", "says", "added", "told", "asked"}
                 if attribution and before not in ",.!?":

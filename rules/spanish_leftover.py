@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import regex
 
+from lintnews import regex_cache
 from lintnews.lazy import LazyPattern
 from lintnews import Invalid, Rule, Severity, Valid
 from lintnews.document import TIMEOUT
+
+_I_SOUND = LazyPattern(r"(?i)(?:i|hi(?![aeou]))")  # Spanish writes "e" for "y" before these
+_SPACE_CAPITAL = LazyPattern(r"\s+\p{Lu}")
+_CALLED = LazyPattern(r"(?:known\s+(?:\w+\s+){0,3}as|called|so-called)\s+(?:an?\s+|the\s+)?$")
 
 _US_FORMS = LazyPattern(r"(?<![\p{L}.])(U\.S\.|US)(?![\p{L}])", regex.V1)
 _POSSESSIVE_PAR = LazyPattern(
@@ -198,7 +203,7 @@ class SpanishLeftover(Rule):
                 continue
             if b.lower in data["y_nouns"] or a.lower in ("the", "a", "an", "and", "or"):
                 continue
-            if t.text == "e" and not regex.match(r"(?i)(?:i|hi(?![aeou]))", b.text, timeout=TIMEOUT):
+            if t.text == "e" and not _I_SOUND.match(b.text, timeout=TIMEOUT):
                 continue
             span_text = text[a.start:b.end]
             if self._in_listed_name(text, t.start, data["names"]):
@@ -274,7 +279,7 @@ class SpanishLeftover(Rule):
         if not acr:
             return
         alts = "|".join(regex.escape(k) for k in sorted(acr, key=len, reverse=True))
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}.\-])(?:{alts})(?![\p{{L}}\p{{N}}\-])", regex.V1)
+        pattern = regex_cache.compile(rf"(?<![\p{{L}}\p{{N}}.\-])(?:{alts})(?![\p{{L}}\p{{N}}\-])", regex.V1)
         hits = []
         for m in pattern.finditer(text, timeout=TIMEOUT):
             key = m.group()
@@ -293,7 +298,7 @@ class SpanishLeftover(Rule):
                 # "EE.UU." closing a sentence keeps the full stop when the form has none
                 if key.endswith(".") and not english.endswith("."):
                     after = text[end:end + 3]
-                    if not after or after[:1] == "\n" or regex.match(r"\s+\p{Lu}", after, timeout=TIMEOUT):
+                    if not after or after[:1] == "\n" or _SPACE_CAPITAL.match(after, timeout=TIMEOUT):
                         english += "."
             hits.append((m.start(), m.end(), key, english, bool(entry.get("safe")), bool(entry.get("region"))))
         # "the NOA and the NEA" -> "the northwest and northeast"
@@ -303,7 +308,7 @@ class SpanishLeftover(Rule):
                 if a[5] and b[5]:
                     between = text[a[1]:b[0]]
                     before = text[max(0, a[0] - 4):a[0]]
-                    if regex.fullmatch(r" and the ", between, timeout=TIMEOUT) and before.lower() == "the ":
+                    if between == " and the " and before.lower() == "the ":
                         rep = f"{a[3]} and {b[3]}"
                         merged.update({a, b})
                         yield self.finding(a[0], b[1], f"Spanish regional abbreviations \"{a[2]}\" and \"{b[2]}\"",
@@ -323,8 +328,7 @@ class SpanishLeftover(Rule):
             return True
         before = text[max(0, start - 80):start].lower()
         after = text[end:end + 80].lower()
-        if regex.search(r"(?:known\s+(?:\w+\s+){0,3}as|called|so-called)\s+(?:an?\s+|the\s+)?$", before,
-                        timeout=TIMEOUT):
+        if _CALLED.search(before, timeout=TIMEOUT):
             return True
         word = regex.escape(english.lower())
         return bool(regex.search(rf"\b{word}\b", before + " " + after, timeout=TIMEOUT))

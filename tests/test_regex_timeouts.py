@@ -32,6 +32,27 @@ def test_every_regex_call_in_engine_and_rules_has_a_timeout():
     assert not problems, "\n".join(problems)
 
 
+def literal_patterns_compiled_in_place(path: Path):
+    """regex.compile("…") or regex.match("…", …) with a pattern written in the
+    code: it belongs in a LazyPattern, compiled on first use and kept in the
+    machine's regex cache. (A pattern built from data at run time is fine.)"""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "regex"
+                and node.func.attr in MATCHING | {"compile", "split"}
+                and node.args and isinstance(node.args[0], ast.Constant)):
+            yield f"{path.relative_to(ROOT)}:{node.lineno}: regex.{node.func.attr}() of a literal pattern"
+
+
+def test_literal_patterns_are_lazy_and_cached():
+    problems = []
+    for folder in ("lintnews", "rules"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            problems.extend(literal_patterns_compiled_in_place(path))
+    assert not problems, "\n".join(problems)
+
+
 def test_a_pattern_that_times_out_costs_the_rule_not_the_run(tmp_path):
     (tmp_path / "r").mkdir()
     (tmp_path / "r" / "slow.py").write_text('''

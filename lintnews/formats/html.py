@@ -23,18 +23,18 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-import regex
 
 from ..suppress import MARKER_RE
 from .mapped import Builder, MappedExtracted, MappedFormat
 from ..document import TIMEOUT, line_starts
+from ..lazy import LazyPattern
 
 BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p
     section summary table tbody td tfoot th thead tr ul""".split())
 SKIP = frozenset("script style pre code textarea template svg math head noscript iframe object".split())
-WRAP = regex.compile(r"[ \t\f]*\r?\n[ \t\r\n\f]*")
-CHARREF = regex.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
+WRAP = LazyPattern(r"[ \t\f]*\r?\n[ \t\r\n\f]*")
+CHARREF = LazyPattern(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def html_encode(text: str) -> str:

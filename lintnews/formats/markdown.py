@@ -19,11 +19,14 @@ import regex
 from ..suppress import MARKER_RE
 from .mapped import PLACEHOLDER, Builder, MappedExtracted, MappedFormat
 from ..document import TIMEOUT, line_starts
+from ..lazy import LazyPattern
 
-FRONT_MATTER = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_NOT_NEWLINE = LazyPattern(r"[^\r\n]")
+
+FRONT_MATTER = LazyPattern(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 PREFIX_CHARS = set(" \t>-+*#0123456789.)|")
-LIST_MARKER = regex.compile(r"(?:[-+*]|\d{1,9}[.)])")
-MD_SPECIAL = regex.compile(r"([\\`*_\[\]<])")
+LIST_MARKER = LazyPattern(r"(?:[-+*]|\d{1,9}[.)])")
+MD_SPECIAL = LazyPattern(r"([\\`*_\[\]<])")
 
 _md = None
 
@@ -251,7 +254,7 @@ class Markdown(MappedFormat):
         parse_src = source
         fm = FRONT_MATTER.match(source, timeout=TIMEOUT)
         if fm:  # blank the front matter out, keeping its lines, so the parser skips it
-            parse_src = regex.sub(r"[^\r\n]", " ", fm.group(), timeout=TIMEOUT) + source[fm.end():]
+            parse_src = _NOT_NEWLINE.sub(" ", fm.group(), timeout=TIMEOUT) + source[fm.end():]
         tokens = _parser().parse(parse_src)
         starts = line_starts(source)
         crlf = "\r\n" in source

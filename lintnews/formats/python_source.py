@@ -23,14 +23,17 @@ from __future__ import annotations
 import io
 import tokenize
 
-import regex
 
 from ..suppress import MARKER_RE
 from .base import FormatError
 from .mapped import Builder, MappedExtracted, MappedFormat
 from ..document import TIMEOUT, line_starts
+from ..lazy import LazyPattern
 
-PROSE_WORD = regex.compile(r"\p{L}{2,}")
+PROSE_WORD = LazyPattern(r"\p{L}{2,}")
+_OCTAL = LazyPattern(r"[0-7]{1,3}")
+_LITERAL_START = LazyPattern(r"(?i)([rbuf]*)('''|\"\"\"|'|\")")
+_PREFIX = LazyPattern(r"(?i)[rbuf]*")
 SIMPLE_ESC = {"\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "f": "\f", "n": "\n",
               "r": "\r", "t": "\t", "v": "\v"}
 
@@ -72,7 +75,7 @@ def _decode(b: Builder, body: str, at: int, raw: bool, fstring: bool) -> None:
             elif e in SIMPLE_ESC:
                 value = SIMPLE_ESC[e]
             elif e in "01234567":
-                m = regex.match(r"[0-7]{1,3}", body[i + 1:], timeout=TIMEOUT)
+                m = _OCTAL.match(body[i + 1:], timeout=TIMEOUT)
                 j = i + 1 + len(m.group())
                 value = chr(int(m.group(), 8))
             elif e in "xuU":
@@ -106,7 +109,7 @@ def _decode(b: Builder, body: str, at: int, raw: bool, fstring: bool) -> None:
 
 def _split_literal(code: str) -> tuple[str, str, str]:
     """prefix, quote, body of a string literal's source."""
-    m = regex.match(r"(?i)([rbuf]*)('''|\"\"\"|'|\")", code, timeout=TIMEOUT)
+    m = _LITERAL_START.match(code, timeout=TIMEOUT)
     prefix, quote = m.group(1), m.group(2)
     return prefix, quote, code[len(prefix) + len(quote):len(code) - len(quote)]
 
@@ -246,7 +249,7 @@ class PythonSource(MappedFormat):
             return
         # f-string: literal parts are prose, {expressions} are stand-ins
         prefix = node.start[:-1].rstrip("'\"") if node.start else ""
-        prefix = regex.match(r"(?i)[rbuf]*", node.start, timeout=TIMEOUT).group()
+        prefix = _PREFIX.match(node.start, timeout=TIMEOUT).group()
         quote = node.start[len(prefix):]
         b.begin_region(_encoder(prefix, quote, crlf))
         raw = "r" in prefix.lower()
