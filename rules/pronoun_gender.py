@@ -66,7 +66,6 @@ class Mention:
 
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _GAPS = frozenset((" ", ". ", "\u00a0"))
-_TEXT = itemgetter(0)
 _KIND = itemgetter(3)
 _START = attrgetter("start")
 _END = attrgetter("end")
@@ -85,7 +84,7 @@ def _scan(doc, L) -> tuple[list[str], list[int]]:
     """The lower-case text of every token, and the indices of those that may be
     a pronoun or a person noun: one pass over the tokens serves both."""
     def scan():
-        lows = list(map(str.lower, map(_TEXT, doc.tokens)))
+        lows = [t.lower for t in doc.tokens]
         wanted = L["wanted"]
         return lows, [i for i, w in enumerate(lows) if w in wanted]
     return doc.memo("pronoun-gender/scan", scan)
