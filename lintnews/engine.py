@@ -15,8 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-import regex
-
 from .config import Config, ConfigError
 from .document import TIMEOUT, Document
 from .formats import Extracted, Format, FORMATS

@@ -1,7 +1,7 @@
 """The engine: rule loading, fixes, quotations, suppressions, crashes."""
 import pytest
 
-from lintnews import Document, Fix, Invalid, Rule, Severity, Valid
+from lintnews import Document, Fix, Severity
 from lintnews.config import Config
 from lintnews.engine import ConvergenceError, Linter, pick_fixes
 from lintnews.formats import FORMATS

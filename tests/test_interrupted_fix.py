@@ -1,6 +1,5 @@
 """--fix killed at any moment leaves every file either untouched or fully fixed
 (fixes are written to a temporary file and renamed over the story)."""
-import os
 import shutil
 import signal
 import subprocess

@@ -81,7 +81,6 @@ def test_billon_is_flagged_without_fix():
 
 
 def test_24_hour_house_style_leaves_times_alone(tmp_path):
-    from lintnews.config import Config
     style = tmp_path / "desk.toml"
     style.write_text('extends = "reuters"\nclock = "24-hour"\ndate-order = "day-month"\n')
     text = "Polls close at 18:00 on 7 of June.\n"

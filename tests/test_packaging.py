@@ -1,6 +1,5 @@
 """The wheel must carry the engine, every subpackage and the rules folder."""
 import tomllib
-from pathlib import Path
 
 from conftest import ROOT
 

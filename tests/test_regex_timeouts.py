@@ -5,7 +5,6 @@ import ast
 import time
 from pathlib import Path
 
-import regex
 
 from conftest import ROOT
 from lintnews.config import Config
