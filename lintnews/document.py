@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Callable, Iterator, NamedTuple
@@ -32,12 +33,13 @@ _ABBREV = r"(?:\p{Lu}{1,2}\.){2,}"  # U.S.  EE.UU.  U.K.
 # A word: letters, marks and digits, joined by inner apostrophes, hyphens or
 # ampersands; a dot or comma joins only digits (16.8, 1,500, 16.8billion).
 _WORD = r"[\p{L}\p{M}\p{N}]+(?:(?:['’\-&]|(?<=\p{N})[.,:](?=\p{N}))[\p{L}\p{M}\p{N}]+)*"
+# What a token is, read one match at a time: the definition the chunked
+# tokenizer below is tested against (tests/test_tokenizer.py). The short
+# pattern gives the same tokens for text with no address, e-mail or handle.
 TOKEN_RE = LazyPattern(
     rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})",
     regex.V1,
 )
-# Most stories have no address, e-mail or handle: the short pattern tokenises
-# them twice as fast and gives the same tokens.
 _WORDS_ONLY_RE = LazyPattern(rf"(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})", regex.V1)
 
 # The same tokens from one match per chunk of text instead of one per token:
@@ -45,6 +47,7 @@ _WORDS_ONLY_RE = LazyPattern(rf"(?P<abbrev>{_ABBREV})|(?P<word>{_WORD})", regex.
 # The pattern repeats "a token, or a run of characters that cannot start one,
 # or any one character", keeping every token in its group's captures; the
 # ordered alternation picks tokens exactly as finditer over TOKEN_RE would.
+# The words-only form skips the address alternatives when the text has none.
 _NOT_TOKEN_START = r"[^\w\p{L}\p{M}\p{N}.+\-@#]+|(?s:.)"  # \w: e-mails may start with U+200D
 _TOKENS_RE = LazyPattern(
     rf"(?:(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<handle>{_HANDLE})|(?P<abbrev>{_ABBREV})"
@@ -115,6 +118,21 @@ DATELINE_RE = LazyPattern(
         \((?P<agency>[\p{L}\p{N} .&/\-]{1,40})\)[ \t]*(?:\.?[-—–]{1,2}|:)[ \t]*""",
     regex.V1 | regex.VERBOSE,
 )
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for a stretch of work that
+    allocates many objects but makes no reference cycles: each few hundred new
+    objects would set it off to find nothing. Left as found afterwards (a
+    caller that paused it already keeps it paused)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def line_starts(text: str) -> list[int]:
@@ -350,17 +368,10 @@ class Document:
     def tokens(self) -> list[Token]:
         text = self.text
         make = tuple.__new__  # skips NamedTuple's Python-level __new__
-        # 100,000 new tuples would set off the cyclic collector hundreds of
-        # times; none of them can be part of a cycle.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():  # 100,000 new tuples, none of them part of a cycle
             found = tokenize(text)
             lower = {w: w.lower() for w in {f[3] for f in found}}  # a story repeats its words
             return [make(Token, (w, s, e, kind, i, lower[w])) for i, (s, e, kind, w) in enumerate(found)]
-        finally:
-            if was_enabled:
-                gc.enable()
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -8,14 +8,13 @@ does depends on another file.
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import ConfigError, ConfigFinder
+from .document import collector_paused
 from .files import FileError, decode, read_source, write_atomic
 from .formats import FormatError, format_for
 from .model import Severity
@@ -90,7 +89,10 @@ class Runner:
         out.fail_level = Severity.parse(o.fail_on) if o.fail_on else cfg.fail_on
         report.source = src.text
         try:
-            with _collector_paused():
+            # A long story's tokens and findings would set the cyclic collector
+            # off again and again (a tenth of the run). Only the command line
+            # does this per file; the gate and the API keep their collector.
+            with collector_paused():
                 self._lint_or_fix(path, shown, is_stdin, src, linter, fmt, out)
         except ConvergenceError as exc:
             report.error = str(exc)
@@ -132,24 +134,6 @@ class Runner:
             result = linter.lint_source(src.text, fmt, path=shown)
             report.diagnostics = result.diagnostics
             out.warnings.extend(result.errors)
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while one file is linted.
-
-    A long story allocates hundreds of thousands of tokens and findings, which
-    set the collector off again and again (a tenth of the run) to find nothing:
-    the linter makes no reference cycles. It is switched back on after each
-    file. Only the command line's runner does this; a long-running caller (the
-    gate, the Python API) keeps its collector as it is."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # -- parallel processes -------------------------------------------------------------

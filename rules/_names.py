@@ -13,7 +13,7 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from lintnews.document import TIMEOUT, _token_pattern
+from lintnews.document import tokenize
 
 _CACHE: dict = {}
 _FORMAT = 1  # of the cached gazetteer
@@ -36,7 +36,7 @@ def words_of(name: str) -> tuple[str, ...]:
     if name.replace(" ", "").replace("-", "").replace("'", "").isalnum() and "- " not in name \
             and " -" not in name and "' " not in name and " '" not in name:
         return tuple(name.split())  # the common case, without a regex
-    return tuple(m.group() for m in _token_pattern(name).finditer(name, timeout=TIMEOUT) if m.lastgroup == "word")
+    return tuple(w for _, _, kind, w in tokenize(name) if kind == "word")
 
 
 def token_forms(doc) -> tuple[list[str], set[str]]:
