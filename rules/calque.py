@@ -182,11 +182,11 @@ class Entry:
             self._regex = regex_cache.compile(self.source, self.flags)
         return self._regex
 
-    def may_match(self, doc, lowered: str) -> bool:
-        """False when the text lacks every trigger word (``lowered``: the text, lowercased)."""
+    def may_match(self, doc) -> bool:
+        """False when the text lacks every trigger word, or every word of a required set."""
         if not self.triggers:
             return True
-        haystack = doc.vocabulary if self.letter_triggers else lowered
+        haystack = doc.vocabulary if self.letter_triggers else doc.memo("text.lower", doc.text.lower)
         return (any(w in haystack for w in self.triggers)
                 and all(any(w in haystack for w in ws) for ws in self.requires))
 
@@ -370,9 +370,8 @@ class Calque(Rule):
     def check(self, doc):
         text = doc.text
         found = []  # (start, end, order, message, replacement or None)
-        lowered = text.lower()
         for order, entry in enumerate(self._entries()):
-            if not entry.may_match(doc, lowered):
+            if not entry.may_match(doc):
                 continue
             for m in entry.regex.finditer(text, timeout=TIMEOUT):
                 if m.end() == m.start():

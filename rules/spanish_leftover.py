@@ -126,6 +126,10 @@ class SpanishLeftover(Rule):
                 "labels": sorted(p.get("teaser-labels", []), key=len, reverse=True),
                 "par_not": set(p.get("par-not-before", [])),
             }
+            acr = d["acronyms"]
+            alts = "|".join(regex.escape(k) for k in sorted(acr, key=len, reverse=True))
+            d["acronyms_re"] = regex_cache.compile(
+                rf"(?<![\p{{L}}\p{{N}}.\-])(?:{alts})(?![\p{{L}}\p{{N}}\-])", regex.V1) if acr else None
         return d
 
     def check(self, doc):
@@ -278,10 +282,8 @@ class SpanishLeftover(Rule):
         acr = data["acronyms"]
         if not acr:
             return
-        alts = "|".join(regex.escape(k) for k in sorted(acr, key=len, reverse=True))
-        pattern = regex_cache.compile(rf"(?<![\p{{L}}\p{{N}}.\-])(?:{alts})(?![\p{{L}}\p{{N}}\-])", regex.V1)
         hits = []
-        for m in pattern.finditer(text, timeout=TIMEOUT):
+        for m in data["acronyms_re"].finditer(text, timeout=TIMEOUT):
             key = m.group()
             entry = acr[key]
             ctx = entry.get("context")
